@@ -1,0 +1,5 @@
+/**
+ * Run directories (manifest, metrics, sample grids, atomic checkpoints), model bundles and the training
+ * session that the CLI and the app both use. Depends on core and data; never on JavaFX.
+ */
+package io.dcganexplorer.run;
