@@ -88,16 +88,16 @@ final class FacePainter {
         double skinJitter = Colors.uniform(rng, -0.03, 0.03);
 
         hx = 0.5;
-        hy = 0.43;
-        rx = 0.19 * headScale * (man ? 1.05 : 0.97);
-        ry = 0.245 * headScale * aspect;
+        hy = 0.45;
+        rx = 0.205 * headScale * (man ? 1.05 : 0.97);
+        ry = 0.265 * headScale * aspect;
         turn = attributes.yaw() * MAX_TURN;
         eyeY = hy + ry * 0.02;
-        eyeDx = 0.082 * spacing * headScale;
-        eyeW = 0.072 * eyeScale * headScale * (man ? 1.0 : 1.08);
+        eyeDx = 0.088 * spacing * headScale;
+        eyeW = 0.078 * eyeScale * headScale * (man ? 1.0 : 1.08);
         noseY = hy + ry * 0.36 * lower;
         mouthY = hy + ry * 0.62 * lower;
-        mouthW = 0.11 * mouthScale * headScale;
+        mouthW = 0.12 * mouthScale * headScale;
         skin = skinColor(Math.max(0, Math.min(1, attributes.skinTone() + skinJitter)));
         hairColor = HAIR[attributes.hairColor().ordinal()];
         lips = man ? Colors.lerp(skin, Colors.rgb(150, 60, 60), 0.45) : lipstick;

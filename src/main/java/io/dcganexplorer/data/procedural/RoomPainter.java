@@ -102,11 +102,11 @@ final class RoomPainter {
         this.canvas = new SceneCanvas(size);
         width = Colors.uniform(rng, 3.4, 4.6);
         height = Colors.uniform(rng, 2.5, 2.8);
-        depth = Colors.uniform(rng, 3.8, 5.0);
+        depth = Colors.uniform(rng, 3.4, 4.4);
         camX = Colors.uniform(rng, -0.22, 0.22) * width;
         camY = Colors.uniform(rng, 1.15, 1.55);
-        // The back wall takes 40-56 % of the image width, as in wide-angle bedroom photos.
-        focal = Colors.uniform(rng, 0.40, 0.56) * depth / width;
+        // The back wall takes 48-64 % of the image width, as in wide-angle bedroom photos.
+        focal = Colors.uniform(rng, 0.48, 0.64) * depth / width;
         centreU = 0.5 + Colors.uniform(rng, -0.06, 0.06);
         centreV = 0.5 + Colors.uniform(rng, -0.06, 0.04);
         double t = rng.nextDouble();
