@@ -34,8 +34,9 @@ public final class ContactSheet {
     }
 
     /**
-     * Writes preview grids of both procedural data sets: {@code args[0]} is the output folder
-     * (default /tmp/proc-preview), {@code args[1]} the seed (default 1).
+     * Writes preview grids of both procedural data sets (8 x 8 images at 64 and 32 pixels, enlarged,
+     * plus unscaled 64-pixel sheets): {@code args[0]} is the output folder (default /tmp/proc-preview),
+     * {@code args[1]} the seed (default 1).
      */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/proc-preview");
@@ -54,6 +55,11 @@ public final class ContactSheet {
             ImageIO.write(grid(roomImages, 8, scale), "png",
                     dir.resolve("rooms-" + size + ".png").toFile());
             ImageIO.write(grid(faceImages, 8, scale), "png", dir.resolve("faces-" + size + ".png").toFile());
+            if (size == 64) {
+                // Unscaled 512 x 512 sheets for the README (assets/readme/).
+                ImageIO.write(grid(roomImages, 8, 1), "png", dir.resolve("rooms-grid.png").toFile());
+                ImageIO.write(grid(faceImages, 8, 1), "png", dir.resolve("faces-grid.png").toFile());
+            }
         }
     }
 }

@@ -225,7 +225,7 @@ final class FacePainter {
         double edge = hx + Math.signum(a.yaw()) * rx;
         double mid = px(0) + Math.signum(a.yaw()) * rx * 0.5;
         g.setPaint(new GradientPaint((float) mid, 0f, Colors.withAlpha(Colors.shade(skin, 0.7), 0),
-                (float) edge, 0f, Colors.withAlpha(Colors.shade(skin, 0.7), 0.55 * Math.abs(a.yaw()))));
+                (float) edge, 0f, Colors.withAlpha(Colors.shade(skin, 0.7), 0.35 * Math.abs(a.yaw()))));
         g.fill(shade);
     }
 
@@ -234,8 +234,8 @@ final class FacePainter {
         Area lowerFace = new Area(new Rectangle2D.Double(0, noseY + 0.015, 1, 1));
         beard.intersect(lowerFace);
         // The beard hangs a little below the jaw.
-        double chin = px(0);
-        beard.add(new Area(new Ellipse2D.Double(chin - rx * 0.55, hy + ry * 0.72, rx * 1.1, ry * 0.42)));
+        double chin = hx + rx * Math.sin(turn) * 0.4;
+        beard.add(new Area(new Ellipse2D.Double(chin - rx * 0.5, hy + ry * 0.72, rx * 1.0, ry * 0.4)));
         Area lipsHole = new Area(new Ellipse2D.Double(px(0) - mouthW * 0.55, mouthY - 0.018, mouthW * 1.1, 0.05));
         beard.subtract(lipsHole);
         g.setColor(Colors.shade(hairColor, 0.9));
@@ -342,18 +342,15 @@ final class FacePainter {
     private void paintHairTop(Shape head) {
         double shift = -0.035 * a.yaw();
         boolean longHair = a.hair() == FaceAttributes.HairStyle.LONG;
-        Area hair = new Area(new Ellipse2D.Double(hx + shift - rx * 1.1, hy - ry * 1.12, rx * 2.2, ry * 1.9));
-        // The forehead is cut out of the cap; its curve is the hairline, centred on the turned face.
+        Area hair = new Area(new Ellipse2D.Double(hx + shift - rx * 1.14, hy - ry * 1.12, rx * 2.28, ry * 1.9));
+        // The forehead is cut out of the cap; its curve is the hairline, which follows the turned face
+        // only halfway so the far side of the head stays covered.
         double foreheadTop = hy - ry * (longHair ? 0.5 : 0.62);
-        hair.subtract(new Area(new Ellipse2D.Double(px(0) - rx * 0.9, foreheadTop, rx * 1.8, ry * 1.6)));
+        double foreheadX = (hx + px(0)) / 2;
+        hair.subtract(new Area(new Ellipse2D.Double(foreheadX - rx * 0.85, foreheadTop, rx * 1.7, ry * 1.6)));
         hair.intersect(new Area(new Rectangle2D.Double(0, 0, 1, eyeY - (longHair ? -0.06 : 0.03))));
         g.setColor(hairColor);
         g.fill(hair);
-        // A parting gives the cap some texture.
-        g.setColor(Colors.shade(hairColor, 0.75));
-        g.setStroke(new BasicStroke(0.01f));
-        double part = px(-rx * 0.35);
-        g.draw(new Line2D.Double(part, hy - ry * 1.05, part + 0.02, foreheadTop + 0.01));
     }
 
     private void paintGlasses() {
