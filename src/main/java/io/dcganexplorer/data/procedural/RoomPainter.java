@@ -5,7 +5,6 @@ import java.awt.GradientPaint;
 import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
 import java.awt.Shape;
-import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
@@ -523,7 +522,7 @@ final class RoomPainter {
         };
         canvas.fillWindow(glass, new GradientPaint((float) top.x, (float) top.y, colours[0], (float) bottom.x,
                 (float) bottom.y, colours[1]), id);
-        Area glassArea = new Area(glass);
+        Path2D glassArea = glass;
         double h = bottom.y - top.y;
         double span = glassArea.getBounds2D().getWidth();
         double left = glassArea.getBounds2D().getMinX();
@@ -575,10 +574,10 @@ final class RoomPainter {
         }
     }
 
-    private void clippedWindowFill(Area glass, Shape shape, Color c, int id) {
-        Area a = new Area(shape);
-        a.intersect(glass);
-        canvas.fillWindow(a, c, id);
+    private void clippedWindowFill(Shape glass, Shape shape, Color c, int id) {
+        canvas.clip(glass);
+        canvas.fillWindow(shape, c, id);
+        canvas.clip(null);
     }
 
     private void paintDoor(Opening o, Color door) {

@@ -53,6 +53,15 @@ final class SceneCanvas {
         m.fill(shape);
     }
 
+    /**
+     * Restricts painting (image and mask) to {@code shape}, or lifts the restriction when null. The clip
+     * edge is not antialiased, so use it only where the edge is painted over anyway (window glass).
+     */
+    void clip(Shape shape) {
+        g.setClip(shape);
+        m.setClip(shape);
+    }
+
     /** Paints light (a glow, a sun patch): translucent, so it hides nothing and is no object. */
     void light(Shape shape, Paint paint) {
         g.setPaint(paint);
