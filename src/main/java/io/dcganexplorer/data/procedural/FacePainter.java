@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Shape;
+import java.awt.geom.Arc2D;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -261,8 +262,8 @@ final class FacePainter {
             // Upper lid: a dark line, heavier with lashes for the woman presentation.
             g.setColor(Colors.rgb(30, 20, 20));
             g.setStroke(new BasicStroke((float) (man ? 0.008 : 0.014)));
-            g.draw(new java.awt.geom.Arc2D.Double(x - w / 2, eyeY - h / 2, w, h, 10, 160,
-                    java.awt.geom.Arc2D.OPEN));
+            g.draw(new Arc2D.Double(x - w / 2, eyeY - h / 2, w, h, 10, 160,
+                    Arc2D.OPEN));
             if (!man) {
                 double outer = x + side * w / 2;
                 g.draw(new Line2D.Double(outer, eyeY - h * 0.2, outer + side * 0.018, eyeY - h * 0.65));

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -70,7 +71,7 @@ public final class ProceduralDataset implements ImageDataset {
 
     @Override
     public String description() {
-        return "procedural " + kind.name().toLowerCase(java.util.Locale.ROOT) + ", " + imageSize + "x" + imageSize
+        return "procedural " + kind.name().toLowerCase(Locale.ROOT) + ", " + imageSize + "x" + imageSize
                 + ", " + channels + (channels == 1 ? " channel" : " channels") + ", " + count + " images, seed " + seed;
     }
 

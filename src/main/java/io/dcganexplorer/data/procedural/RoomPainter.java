@@ -8,6 +8,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -469,7 +470,7 @@ final class RoomPainter {
     private void paintShell() {
         double w = width / 2;
         Color ceiling = Colors.lerp(wallColor, Colors.rgb(250, 250, 248), 0.7);
-        canvas.fill(new java.awt.geom.Rectangle2D.Double(0, 0, 1, 1), ceiling);
+        canvas.fill(new Rectangle2D.Double(0, 0, 1, 1), ceiling);
         canvas.fill(quad(new double[] {-w, height, NEAR}, new double[] {w, height, NEAR},
                 new double[] {w, height, depth}, new double[] {-w, height, depth}), Colors.shade(ceiling, 0.96));
         Path2D floor = quad(new double[] {-w, 0, NEAR}, new double[] {w, 0, NEAR}, new double[] {w, 0, depth},

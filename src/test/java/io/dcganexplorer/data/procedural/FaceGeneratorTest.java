@@ -1,6 +1,7 @@
 package io.dcganexplorer.data.procedural;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.dcganexplorer.data.procedural.FaceAttributes.HairColor;
 import io.dcganexplorer.data.procedural.FaceAttributes.HairStyle;
@@ -8,6 +9,7 @@ import io.dcganexplorer.data.procedural.FaceAttributes.Presentation;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +59,8 @@ class FaceGeneratorTest {
         double glasses = fraction(all, FaceAttributes::glasses);
         List<FaceAttributes> smiling = all.stream().filter(FaceAttributes::smile).toList();
         List<FaceAttributes> women = all.stream().filter(f -> f.presentation() == Presentation.WOMAN).toList();
-        assertThat(fraction(smiling, FaceAttributes::glasses)).isCloseTo(glasses, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(fraction(women, FaceAttributes::glasses)).isCloseTo(glasses, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(fraction(smiling, FaceAttributes::glasses)).isCloseTo(glasses, offset(0.05));
+        assertThat(fraction(women, FaceAttributes::glasses)).isCloseTo(glasses, offset(0.05));
     }
 
     @Test
@@ -130,7 +132,7 @@ class FaceGeneratorTest {
         return IntStream.range(0, SAMPLES).mapToObj(generator::attributes).toList();
     }
 
-    private static double fraction(List<FaceAttributes> all, java.util.function.Predicate<FaceAttributes> p) {
+    private static double fraction(List<FaceAttributes> all, Predicate<FaceAttributes> p) {
         return all.stream().filter(p).count() / (double) all.size();
     }
 
