@@ -85,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "train for this many passes over the data instead of --iterations")
     Integer epochs;
 
+    @Option(names = "--max-minutes", description = "stop (with a checkpoint) after this much training time, "
+            + "whatever --iterations says; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    double maxMinutes;
+
     @Option(names = "--sample-every", description = "save the fixed-z grid every N steps (default: ${DEFAULT-VALUE})",
             defaultValue = "100")
     int sampleEvery;
@@ -118,6 +122,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxMinutes < 0) {
+            throw new IllegalArgumentException("--max-minutes = " + maxMinutes + ": must be 0 (no limit) or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         TrainingSession session = resume != null ? resumeSession(out) : newSession(out);
         RunManifest m = session.manifest();
@@ -130,6 +137,14 @@ final class TrainCommand implements Callable<Integer> {
             default -> System.console() != null && System.getenv("CI") == null;
         };
         session.addListener(new ProgressPrinter(out, bar));
+        if (maxMinutes > 0) {
+            double budgetSeconds = maxMinutes * 60 + session.elapsedSeconds();
+            session.addListener(snapshot -> {
+                if (snapshot.elapsedSeconds() >= budgetSeconds) {
+                    session.control().stop();
+                }
+            });
+        }
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -136,6 +136,11 @@ public final class TrainingSession {
         return trainer.iteration();
     }
 
+    /** Training time so far, excluding pauses (carried over from the checkpoint a resume started from). */
+    public double elapsedSeconds() {
+        return elapsedSeconds;
+    }
+
     public void addListener(TrainingListener listener) {
         listeners.add(listener);
     }

@@ -83,6 +83,17 @@ class CliTest {
     }
 
     @Test
+    void aTimeBudgetStopsTrainingWithACheckpointAndTheModelIsStillExported() throws Exception {
+        assertThat(run(tinyTrain("--iterations", "100000", "--max-minutes", "0.0001", "--export",
+                dir.resolve("m").toString()))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("stopped; a checkpoint holds the last step").contains("model saved to");
+        assertThat(RunDirectory.open(dir.resolve("runs/t")).checkpoints()).hasSize(1);
+        assertThat(dir.resolve("m/model.json")).exists();
+        assertThat(run(tinyTrain("--max-minutes", "-1"))).isEqualTo(1);
+        assertThat(err.toString()).contains("--max-minutes = -1.0");
+    }
+
+    @Test
     void durationsReadNaturally() {
         assertThat(ProgressPrinter.formatDuration(42)).isEqualTo("42s");
         assertThat(ProgressPrinter.formatDuration(125)).isEqualTo("2m05s");
