@@ -32,6 +32,8 @@ class NativeBackendTest {
         NativeBackend.configure();
         assertThat(NativeBackend.helpersRequested()).isTrue();
         assertThat(NativeBackend.oneDnnAvailable()).as("natives built with oneDNN").isTrue();
+        // PASSIVE unless the environment chose a policy already; either way libgomp sees one.
+        assertThat(NativeBackend.ompWaitPolicy()).isNotBlank();
     }
 
     @Test
