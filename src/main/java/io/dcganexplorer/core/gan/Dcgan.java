@@ -1,5 +1,6 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.core.platform.NativeBackend;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,6 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gives other panes a {@link #copyOfGenerator() copy of G} instead of sharing it.
  */
 public final class Dcgan {
+
+    static {
+        // For code that reaches the networks through Dcgan without the factories. A loader that restores
+        // networks before touching this class must call NativeBackend.configure() itself.
+        NativeBackend.configure();
+    }
 
     private final DcganConfig config;
     private final MultiLayerNetwork generator;

@@ -1,0 +1,99 @@
+package io.dcganexplorer.core.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.DiscriminatorFactory;
+import io.dcganexplorer.core.gan.LatentDistribution;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.Deconvolution2DLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NativeBackendTest {
+
+    private static final DcganConfig TINY = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
+            LatentDistribution.UNIFORM, 21);
+
+    @Test
+    void configureTurnsTheHelpersOnAndIsIdempotent() {
+        NativeBackend.configure();
+        NativeBackend.configure();
+        assertThat(NativeBackend.helpersRequested()).isTrue();
+        assertThat(NativeBackend.oneDnnAvailable()).as("natives built with oneDNN").isTrue();
+        // PASSIVE unless the environment chose a policy already; either way libgomp sees one.
+        assertThat(NativeBackend.ompWaitPolicy()).isNotBlank();
+    }
+
+    @Test
+    void theAvx2OneDnnNativesAreTheOnesLoaded() {
+        Nd4j.create(1);
+        assertThat(NativeBackend.loadedNativeLibrary()).hasValueSatisfying(
+                path -> assertThat(path).contains("onednn-avx2"));
+    }
+
+    @Test
+    void oneDnnHelpersAttachToEveryConvolutionAndBatchnormLayer() {
+        Dcgan gan = Dcgan.create(TINY);
+        List<Layer> layers = new ArrayList<>(List.of(gan.generator().getLayers()));
+        layers.addAll(List.of(gan.discriminator().getLayers()));
+        int convolutions = 0;
+        int batchnorms = 0;
+        for (Layer layer : layers) {
+            // Deconvolution2DLayer has no helper by design in M2.1: it always runs libnd4j's deconv2d op,
+            // which the oneDNN build already implements with oneDNN.
+            if (layer instanceof ConvolutionLayer conv && !(layer instanceof Deconvolution2DLayer)) {
+                assertThat(conv.getHelper()).as(layer.conf().getLayer().getLayerName()).isInstanceOf(MKLDNNConvHelper.class);
+                convolutions++;
+            }
+            if (layer instanceof BatchNormalization bn) {
+                assertThat(bn.getHelper()).as(layer.conf().getLayer().getLayerName()).isInstanceOf(MKLDNNBatchNormHelper.class);
+                batchnorms++;
+            }
+        }
+        assertThat(convolutions).isEqualTo(2);
+        assertThat(batchnorms).isEqualTo(3);
+    }
+
+    @Test
+    void helpersComputeTheSameGradientsAsTheBuiltInLayers() {
+        MultiLayerNetwork withHelpers = DiscriminatorFactory.create(TINY);
+        MultiLayerNetwork builtIn = withoutHelpers(() -> DiscriminatorFactory.create(TINY));
+        assertThat(((ConvolutionLayer) builtIn.getLayer(0)).getHelper()).isNull();
+        assertThat(builtIn.params().equals(withHelpers.params())).isTrue();
+
+        INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(3), 8, 1, 16, 16).muli(2).subi(1);
+        INDArray labels = Nd4j.zeros(8, 1);
+        Pair<Gradient, INDArray> a = withHelpers.calculateGradients(x, labels, null, null);
+        INDArray gradientA = withHelpers.getGradientsViewArray().dup();
+        Pair<Gradient, INDArray> b = builtIn.calculateGradients(x, labels, null, null);
+        INDArray gradientB = builtIn.getGradientsViewArray();
+
+        double scale = gradientB.amaxNumber().doubleValue();
+        assertThat(gradientA.sub(gradientB).amaxNumber().doubleValue()).isLessThan(1e-4 * scale);
+        double inputScale = b.getSecond().amaxNumber().doubleValue();
+        assertThat(a.getSecond().sub(b.getSecond()).amaxNumber().doubleValue()).isLessThan(1e-4 * inputScale);
+    }
+
+    private static MultiLayerNetwork withoutHelpers(java.util.function.Supplier<MultiLayerNetwork> build) {
+        NativeBackend.configure();
+        String previous = System.getProperty(NativeBackend.HELPERS_DISABLE_PROPERTY);
+        System.setProperty(NativeBackend.HELPERS_DISABLE_PROPERTY, "true");
+        try {
+            return build.get();
+        } finally {
+            System.setProperty(NativeBackend.HELPERS_DISABLE_PROPERTY, previous);
+        }
+    }
+}
