@@ -1,5 +1,6 @@
 package io.dcganexplorer.cli;
 
+import io.dcganexplorer.core.platform.NativeBackend;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,10 +8,12 @@ import picocli.CommandLine.Command;
 /** The command-line front: {@code dcgan-explorer train|sample|bench ...}. */
 @Command(name = "dcgan-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
-        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        // Before anything touches ND4J: OpenMP reads its wait policy once, when the natives load.
+        NativeBackend.configure();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

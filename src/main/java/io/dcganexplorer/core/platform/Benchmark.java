@@ -274,19 +274,19 @@ public final class Benchmark {
     }
 
     /** Runs the standard settings and prints the table; the lead's {@code bench} command replaces this. */
-    public static void main(String[] args) {
-        Settings standard = Settings.standard();
-        Settings settings = args.length == 0 ? standard : new Settings(parseShapes(args[0]), standard.batchSize(),
-                standard.warmupSteps(), args.length > 1 ? Integer.parseInt(args[1]) : standard.repetitions(),
-                standard.stepsPerRepetition(), standard.latencyIterations(), standard.filters(), standard.nz());
-        System.out.print(run(settings).toMarkdown());
-    }
-
-    private static List<Shape> parseShapes(String list) {
+    /** Parses "32x32x1,64x64x3" (size x size x channels); the message names a malformed item. */
+    public static List<Shape> parseShapes(String list) {
         List<Shape> shapes = new ArrayList<>();
         for (String item : list.split(",")) {
-            String[] p = item.split("x");
-            shapes.add(new Shape(Integer.parseInt(p[0]), Integer.parseInt(p[2])));
+            String[] p = item.trim().split("x");
+            try {
+                if (p.length != 3 || !p[0].equals(p[1])) {
+                    throw new NumberFormatException();
+                }
+                shapes.add(new Shape(Integer.parseInt(p[0]), Integer.parseInt(p[2])));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("shape '" + item + "': expected SIZExSIZExCHANNELS, e.g. 32x32x1");
+            }
         }
         return shapes;
     }
