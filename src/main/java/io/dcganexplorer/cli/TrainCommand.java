@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            // Ctrl-C: let the current step finish, checkpoint, then let the JVM exit.
+            // Ctrl-C or SIGTERM: let the current step finish, checkpoint (and export), then let the JVM exit.
             session.control().stop();
             try {
                 finished.await(120, TimeUnit.SECONDS);
@@ -157,27 +157,27 @@ final class TrainCommand implements Callable<Integer> {
             }
         }, "checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
-        TrainingOutcome outcome;
         try {
-            outcome = session.train();
+            TrainingOutcome outcome = session.train();
+            if (export != null && outcome != TrainingOutcome.DIVERGED && outcome != TrainingOutcome.FAILED) {
+                TrainingState state = new TrainingState(session.iteration(), 0, 0, 0);
+                ModelBundle.write(export, session.gan(), ModelBundle.info(m.config(), m.dataset(),
+                        m.datasetDescription(), state), false);
+                out.println("model saved to " + export);
+            }
+            return switch (outcome) {
+                case COMPLETED, STOPPED -> 0;
+                case DIVERGED, FAILED -> 1;
+            };
         } finally {
+            out.flush();
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // A signal arrived: the hook is running and returns now that we are done.
+            }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C arrived: the hook is running and waits for us; nothing to undo.
-        }
-        if (export != null && outcome != TrainingOutcome.DIVERGED && outcome != TrainingOutcome.FAILED) {
-            TrainingState state = new TrainingState(session.iteration(), 0, 0, 0);
-            ModelBundle.write(export, session.gan(), ModelBundle.info(m.config(), m.dataset(), m.datasetDescription(),
-                    state), false);
-            out.println("model saved to " + export);
-        }
-        return switch (outcome) {
-            case COMPLETED, STOPPED -> 0;
-            case DIVERGED, FAILED -> 1;
-        };
     }
 
     private TrainingSession newSession(PrintWriter out) throws Exception {
