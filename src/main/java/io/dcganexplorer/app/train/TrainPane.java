@@ -74,9 +74,13 @@ public final class TrainPane extends SplitPane implements ActivityPane {
             lossChart.update(viewModel.history());
             outputChart.update(viewModel.history());
         });
-        ScrollPane form = new ScrollPane(buildForm());
-        form.setFitToWidth(true);
-        form.getStyleClass().add("form-scroll");
+        VBox formBox = buildForm();
+        ScrollPane scroll = new ScrollPane(formBox);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("form-scroll");
+        // The run controls stay in view however far the settings scroll.
+        BorderPane form = new BorderPane(scroll);
+        form.setBottom(buildControls());
         form.setMinWidth(330);
         StackPane right = new StackPane(buildDashboard(), buildEmptyState());
         getItems().addAll(form, right);
@@ -86,7 +90,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
 
     // ---- Form ----------------------------------------------------------------------------------------
 
-    private Node buildForm() {
+    private VBox buildForm() {
         VBox box = new VBox(10);
         box.getStyleClass().add("run-form");
         box.setPadding(new Insets(16));
@@ -172,6 +176,12 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         defaults.setTooltip(new Tooltip("Radford et al. 2015: nz 100, 64 filters, batch 128, Adam 2e-4, β1 0.5"));
         defaults.setOnAction(e -> viewModel.resetToPaperDefaults());
 
+        box.getChildren().addAll(heading, section("Data"), kind, kindHint, folderRow, section("Model and training"),
+                grid, defaults);
+        return box;
+    }
+
+    private Node buildControls() {
         Button start = new Button("Start");
         start.setId("startButton");
         start.getStyleClass().add("accent");
@@ -198,10 +208,12 @@ public final class TrainPane extends SplitPane implements ActivityPane {
                 || viewModel.phaseProperty().get() == TrainViewModel.Phase.STOPPING, viewModel.phaseProperty()));
         HBox controls = new HBox(8, start, pause, stop);
         controls.getStyleClass().add("controls");
-        HBox more = new HBox(8, resumeRun, defaults);
+        HBox more = new HBox(8, resumeRun, hint("Space pauses and resumes."));
+        more.setAlignment(Pos.CENTER_LEFT);
 
-        box.getChildren().addAll(heading, section("Data"), kind, kindHint, folderRow, section("Model and training"),
-                grid, controls, more, hint("Space pauses and resumes while training."));
+        VBox box = new VBox(8, controls, more);
+        box.getStyleClass().add("control-bar");
+        box.setPadding(new Insets(12, 16, 12, 16));
         return box;
     }
 

@@ -133,6 +133,8 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<SampleGrid> displayedGrid = new ReadOnlyObjectWrapper<>(this, "displayedGrid");
     private final BooleanProperty live = new SimpleBooleanProperty(this, "live", true);
     private SampleGrid liveGrid;
+    /** The feed whose run the properties show; queued data of any other feed is not applied. */
+    private int shownToken = -1;
 
     // Hand-over from the trainer and poller threads.
     private final AtomicInteger feedToken = new AtomicInteger();
@@ -347,15 +349,17 @@ public final class TrainViewModel {
         long total = created.manifest().plan().iterations();
         AtomicReference<String> detail = new AtomicReference<>("");
         created.addListener(new TrainingListener() {
-            @Override
-            public void onStart(long first, long totalIterations) {
-                offerLatestSample(run, token);
-            }
+            private boolean first = true;
 
             @Override
             public void onStep(TrainingSnapshot s) {
                 if (token != feedToken.get()) {
                     return;
+                }
+                if (first) {
+                    // The session saves the grid of step 0 (or shows the resumed one) after onStart.
+                    first = false;
+                    offerLatestSample(run, token);
                 }
                 pendingRows.add(MetricsRow.of(s.step(), s.epoch(), s.imagesPerSecond(), s.elapsedSeconds()));
                 pendingStats.set(new Stats(s.step().iteration() + 1, s.totalIterations(), s.imagesPerSecond(),
@@ -377,7 +381,7 @@ public final class TrainViewModel {
             if (token != feedToken.get()) {
                 return;
             }
-            showRun(run.root(), created.manifest().id());
+            showRun(run.root(), created.manifest().id(), token);
             setPhase(Phase.TRAINING, "Training " + created.manifest().id());
             problems.forEach(p -> services.errors().warning("Skipped a checkpoint", p));
             coalescer.request();
@@ -507,7 +511,7 @@ public final class TrainViewModel {
             if (token != feedToken.get()) {
                 return;
             }
-            showRun(follow.run.root(), follow.manifest.id());
+            showRun(follow.run.root(), follow.manifest.id(), token);
             setPhase(Phase.VIEWING, "Following " + follow.manifest.id());
             applyPending();
             follower = services.poller().every(FOLLOW_PERIOD, follow::pollQuietly);
@@ -613,7 +617,8 @@ public final class TrainViewModel {
         return token;
     }
 
-    private void showRun(Path folder, String id) {
+    private void showRun(Path folder, String id, int token) {
+        shownToken = token;
         runFolder.set(folder);
         runTitle.set(id);
         history.clear();
@@ -634,6 +639,10 @@ public final class TrainViewModel {
 
     /** On the UI thread: moves everything the background threads queued into the properties. */
     private void applyPending() {
+        if (shownToken != feedToken.get()) {
+            // Data read before the run is shown (the first follow poll) waits for showRun's reset.
+            return;
+        }
         boolean added = false;
         for (MetricsRow row = pendingRows.poll(); row != null; row = pendingRows.poll()) {
             history.add(row);
