@@ -142,6 +142,7 @@ public final class TrainViewModel {
     private final ConcurrentLinkedQueue<Path> pendingSamples = new ConcurrentLinkedQueue<>();
     private final AtomicReference<SampleGrid> pendingGrid = new AtomicReference<>();
     private final AtomicReference<Stats> pendingStats = new AtomicReference<>();
+    /** Paths already in {@link #samples}; UI thread only. */
     private final Set<Path> knownSamples = new HashSet<>();
 
     private volatile TrainingSession session;
@@ -359,7 +360,7 @@ public final class TrainViewModel {
                 if (first) {
                     // The session saves the grid of step 0 (or shows the resumed one) after onStart.
                     first = false;
-                    offerLatestSample(run, token);
+                    offerLatestSample(run, token, null);
                 }
                 pendingRows.add(MetricsRow.of(s.step(), s.epoch(), s.imagesPerSecond(), s.elapsedSeconds()));
                 pendingStats.set(new Stats(s.step().iteration() + 1, s.totalIterations(), s.imagesPerSecond(),
@@ -528,6 +529,7 @@ public final class TrainViewModel {
         private final MetricsTail tail;
         private RunManifest manifest;
         private int batch;
+        private Path newestRead;
 
         Follow(RunDirectory run, RunManifest manifest, MetricsTail tail, int token) {
             this.run = run;
@@ -554,7 +556,7 @@ public final class TrainViewModel {
                 double eta = (total - done) / (last.imagesPerSecond() / batch);
                 pendingStats.set(new Stats(done, total, last.imagesPerSecond(), Double.isFinite(eta) ? eta : Double.NaN));
             }
-            offerLatestSample(run, token);
+            newestRead = offerLatestSample(run, token, newestRead);
             coalescer.request();
         }
 
@@ -576,33 +578,33 @@ public final class TrainViewModel {
         }
     }
 
-    /** Lists samples/, queues new paths and the newest grid. Runs on the trainer or poller thread. */
-    private void offerLatestSample(RunDirectory run, int token) {
+    /**
+     * Lists samples/, queues its paths and, unless it is {@code alreadyRead}, the newest grid. Runs on the
+     * trainer or poller thread; returns the newest grid read so far.
+     */
+    private Path offerLatestSample(RunDirectory run, int token, Path alreadyRead) {
         List<Path> all;
         try {
             all = run.samples();
         } catch (IOException e) {
-            return;
+            return alreadyRead;
         }
         if (all.isEmpty() || token != feedToken.get()) {
-            return;
+            return alreadyRead;
         }
         pendingSamples.addAll(all);
         Path newest = all.get(all.size() - 1);
-        SampleGrid shown = pendingGrid.get();
-        if (shown == null || shown.iteration() < RunDirectory.iterationOf(newest)) {
-            synchronized (knownSamples) {
-                if (knownSamples.contains(newest)) {
-                    return;
-                }
-            }
+        Path read = alreadyRead;
+        if (!newest.equals(alreadyRead)) {
             try {
                 pendingGrid.set(TrainExports.readGrid(newest));
+                read = newest;
             } catch (IOException e) {
                 // Being written right now; the next poll reads it.
             }
         }
         coalescer.request();
+        return read;
     }
 
     /** Forgets the previous run's feed: queued data and the follower. Returns the new feed's token. */
@@ -622,9 +624,7 @@ public final class TrainViewModel {
         runFolder.set(folder);
         runTitle.set(id);
         history.clear();
-        synchronized (knownSamples) {
-            knownSamples.clear();
-        }
+        knownSamples.clear();
         samples.clear();
         liveGrid = null;
         live.set(true);
@@ -664,11 +664,7 @@ public final class TrainViewModel {
             }
         }
         for (Path p = pendingSamples.poll(); p != null; p = pendingSamples.poll()) {
-            boolean isNew;
-            synchronized (knownSamples) {
-                isNew = knownSamples.add(p);
-            }
-            if (isNew) {
+            if (knownSamples.add(p)) {
                 samples.add(p);
             }
         }
