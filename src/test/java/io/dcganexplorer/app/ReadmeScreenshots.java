@@ -47,11 +47,11 @@ public final class ReadmeScreenshots {
             }
             vm.imageSizeProperty().set(32);
             vm.channelsProperty().set(1);
-            vm.field("ngf").textProperty().set("32");
-            vm.field("ndf").textProperty().set("32");
-            vm.field("batchSize").textProperty().set("64");
+            vm.field("ngf").textProperty().set("16");
+            vm.field("ndf").textProperty().set("16");
+            vm.field("batchSize").textProperty().set("32");
             vm.field("iterations").textProperty().set("2000");
-            vm.field("sampleEvery").textProperty().set("20");
+            vm.field("sampleEvery").textProperty().set("5");
             vm.field("limit").textProperty().set("10000");
             vm.startNewRun();
             return null;
