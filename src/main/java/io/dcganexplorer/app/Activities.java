@@ -1,0 +1,16 @@
+package io.dcganexplorer.app;
+
+import io.dcganexplorer.app.train.TrainPane;
+import io.dcganexplorer.app.train.TrainViewModel;
+import java.util.List;
+
+/** The one place where activities are registered, in tab order. A new pane adds one line here. */
+public final class Activities {
+
+    private Activities() {
+    }
+
+    public static List<ActivityPane> create(AppContext context) {
+        return List.of(new TrainPane(new TrainViewModel(context.trainServices())));
+    }
+}

@@ -1,0 +1,33 @@
+package io.dcganexplorer.app;
+
+import javafx.scene.Node;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+
+/**
+ * One activity of the main window (Train, and later Walk, Arithmetic, Ablate, Probe): a tab with a title,
+ * an icon and its content. Activities are registered in one place, {@link Activities#create}.
+ */
+public interface ActivityPane {
+
+    String title();
+
+    /** A short glyph shown before the title (a Unicode symbol; no icon font needed). */
+    String icon();
+
+    Node node();
+
+    /** Saves the image the activity shows (Ctrl+S); returns false when it has none to save. */
+    default boolean saveImage(Window owner) {
+        return false;
+    }
+
+    /** A key pressed while this activity is shown and no text field has focus; true if handled. */
+    default boolean handleKey(KeyEvent event) {
+        return false;
+    }
+
+    /** Releases timers and threads; the window is closing. */
+    default void dispose() {
+    }
+}

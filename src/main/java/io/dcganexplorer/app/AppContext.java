@@ -1,0 +1,111 @@
+package io.dcganexplorer.app;
+
+import io.dcganexplorer.app.common.AppPreferences;
+import io.dcganexplorer.app.common.ErrorReporter;
+import io.dcganexplorer.app.common.FxErrorReporter;
+import io.dcganexplorer.app.common.FxTaskExecutor;
+import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.status.StatusBarViewModel;
+import io.dcganexplorer.app.train.DatasetLoader;
+import io.dcganexplorer.app.train.TrainViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Window;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Wires the app's services: executors (a pool for short jobs, one trainer thread that owns the networks,
+ * a scheduler for follow-mode polls), preferences, error reporting, where runs go and how data opens.
+ */
+public final class AppContext implements AutoCloseable {
+
+    /**
+     * Where things live; tests and tools pass their own so they never touch the user's files.
+     *
+     * @param configFolder preferences and the log file
+     * @param runsRoot where new runs are created
+     * @param loader how a run's data is opened
+     */
+    public record Options(Path configFolder, Path runsRoot, DatasetLoader loader) {
+
+        /** The user's config folder; runs under ./runs, where the CLI writes them too. */
+        public static Options defaults() {
+            String runs = System.getProperty("dcganexplorer.runs", "runs");
+            return new Options(AppPreferences.defaultFolder(), Path.of(runs).toAbsolutePath(), DatasetLoader.FROM_SPEC);
+        }
+    }
+
+    private final Options options;
+    private final AppPreferences preferences;
+    private final FxTaskExecutor background = FxTaskExecutor.pool("background");
+    private final FxTaskExecutor trainer = FxTaskExecutor.singleThread("trainer");
+    private final ScheduledExecutorService scheduler;
+    private final ErrorReporter errors;
+    private Window owner;
+    private boolean closed;
+
+    private AppContext(Options options) {
+        this.options = options;
+        this.preferences = AppPreferences.load(options.configFolder());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "follow-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        this.errors = new FxErrorReporter(options.configFolder().resolve("app.log"), () -> owner);
+    }
+
+    public static AppContext create(Options options) {
+        return new AppContext(options);
+    }
+
+    /** The window that owns dialogs and notifications. */
+    void setOwner(Window window) {
+        this.owner = window;
+    }
+
+    public AppPreferences preferences() {
+        return preferences;
+    }
+
+    public TaskExecutor background() {
+        return background;
+    }
+
+    public ErrorReporter errors() {
+        return errors;
+    }
+
+    public Path runsRoot() {
+        return options.runsRoot();
+    }
+
+    public TrainViewModel.Services trainServices() {
+        return new TrainViewModel.Services(background, trainer, options.runsRoot(), options.loader(), errors,
+                (period, task) -> {
+                    ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    return () -> f.cancel(false);
+                });
+    }
+
+    public StatusBarViewModel statusViewModel() {
+        return new StatusBarViewModel(background, () -> new StatusBarViewModel.Backend(
+                Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads()));
+    }
+
+    /** Stops every thread and drops pending UI callbacks; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        background.shutdown();
+        trainer.shutdown();
+    }
+}

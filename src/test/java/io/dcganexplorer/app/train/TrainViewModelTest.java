@@ -1,0 +1,201 @@
+package io.dcganexplorer.app.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcganexplorer.app.RecordingErrors;
+import io.dcganexplorer.app.TinyTraining;
+import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.run.MetricsRow;
+import io.dcganexplorer.run.RunDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Train view model without the JavaFX toolkit: every executor runs on the test thread. */
+class TrainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    /** One run trained once for the class: on a shared 2-core machine every step counts. */
+    @TempDir
+    static Path shared;
+    private static Path trained;
+    private static TrainViewModel trainer;
+    private static final RecordingErrors TRAINER_ERRORS = new RecordingErrors();
+
+    private final RecordingErrors errors = new RecordingErrors();
+    private final List<Runnable> polls = new ArrayList<>();
+    private TrainViewModel vm;
+
+    @BeforeAll
+    static void trainTwelveSteps() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        trainer = new TrainViewModel(new TrainViewModel.Services(now, now, shared.resolve("runs"),
+                TinyTraining.loader(), TRAINER_ERRORS, (period, task) -> () -> { }));
+        TinyTraining.configure(trainer, 12, 5);
+        trainer.startNewRun();
+        trained = trainer.runFolderProperty().get();
+    }
+
+    @BeforeEach
+    void createViewModel() {
+        vm = newViewModel();
+    }
+
+    private TrainViewModel newViewModel() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        return new TrainViewModel(new TrainViewModel.Services(now, now, dir.resolve("runs"), TinyTraining.loader(),
+                errors, (period, task) -> {
+                    polls.add(task);
+                    return () -> polls.remove(task);
+                }));
+    }
+
+    /** A copy of the trained run that a test may change. */
+    private Path copyOfTrainedRun() throws IOException {
+        Path copy = dir.resolve("copy");
+        try (Stream<Path> files = Files.walk(trained)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(trained.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void aNewRunTrainsAndFillsTheChartTheGridAndTheNumbers() {
+        Path run = trained;
+        TrainViewModel vm = trainer;
+
+        assertThat(TRAINER_ERRORS.messages).isEmpty();
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.VIEWING);
+        assertThat(run).exists();
+        assertThat(run.resolve(RunDirectory.MANIFEST)).exists();
+        assertThat(vm.history().size()).isEqualTo(12);
+        assertThat(vm.iterationProperty().get()).isEqualTo(12);
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.samples()).extracting(RunDirectory::iterationOf).containsExactly(0L, 5L, 10L, 12L);
+        assertThat(vm.displayedGridProperty().get().iteration()).isEqualTo(12);
+        assertThat(vm.activityProperty().get()).startsWith("Finished");
+    }
+
+    @Test
+    void anInvalidValueMarksItsFieldAndStartsNothing() {
+        TinyTraining.configure(vm, 12, 5);
+        vm.field("nz").textProperty().set("0");
+        vm.startNewRun();
+        assertThat(vm.field("nz").errorProperty().get()).contains("nz = 0");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(dir.resolve("runs")).doesNotExist();
+
+        vm.field("nz").textProperty().set("4");
+        vm.field("learningRate").textProperty().set("fast");
+        vm.startNewRun();
+        assertThat(vm.field("nz").errorProperty().get()).isEmpty();
+        assertThat(vm.field("learningRate").errorProperty().get()).contains("'fast'");
+        assertThat(errors.messages).hasSize(2).allMatch(m -> m.startsWith("Check the settings"));
+    }
+
+    @Test
+    void paperDefaultsAreTheValuesOfRadfordEtAl() {
+        vm.field("learningRate").textProperty().set("0.1");
+        vm.resetToPaperDefaults();
+        assertThat(vm.buildConfig()).isEqualTo(io.dcganexplorer.core.gan.DcganConfig.paperDefaults(32, 1, 42));
+        assertThat(vm.fields()).allMatch(f -> !f.explanation().isBlank());
+    }
+
+    @Test
+    void openingARunShowsItsHistoryAndFollowsRowsAnotherProcessAppends() throws Exception {
+        Path run = copyOfTrainedRun();
+        TrainViewModel follower = vm;
+        follower.openRun(run);
+        assertThat(follower.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.VIEWING);
+        assertThat(follower.history().size()).isEqualTo(12);
+        assertThat(follower.displayedGridProperty().get().iteration()).isEqualTo(12);
+        assertThat(polls).hasSize(1);
+
+        Files.writeString(run.resolve(RunDirectory.METRICS),
+                new MetricsRow(12, 1, 1.1, 0.9, 0.6, 0.4, 80, 3).toCsv() + "\n", StandardOpenOption.APPEND);
+        polls.get(polls.size() - 1).run();
+        assertThat(follower.history().size()).isEqualTo(13);
+        assertThat(follower.iterationProperty().get()).isEqualTo(13);
+        assertThat(follower.imagesPerSecondProperty().get()).isEqualTo("80");
+    }
+
+    @Test
+    void aBrokenRunFolderIsReportedByNameAndChangesNothing() throws Exception {
+        Path bogus = Files.createDirectories(dir.resolve("not-a-run"));
+        vm.openRun(bogus);
+        assertThat(errors.messages).singleElement().asString().contains("not-a-run").contains("manifest.json");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+    }
+
+    @Test
+    void scrubbingShowsAnEarlierGridAndTheLastPositionGoesBackToLive() {
+        vm.openRun(trained);
+        vm.scrubTo(1);
+        assertThat(vm.liveProperty().get()).isFalse();
+        assertThat(vm.displayedGridProperty().get().iteration()).isEqualTo(5);
+        vm.scrubTo(vm.samples().size() - 1);
+        assertThat(vm.liveProperty().get()).isTrue();
+        assertThat(vm.displayedGridProperty().get().iteration()).isEqualTo(12);
+    }
+
+    @Test
+    void resumingARunContinuesFromItsCheckpointUpToTheNewTotal() throws IOException {
+        Path run = copyOfTrainedRun();
+        vm.field("iterations").textProperty().set("16");
+        vm.resumeRun(run);
+        assertThat(errors.messages).isEmpty();
+        assertThat(vm.iterationProperty().get()).isEqualTo(16);
+        assertThat(vm.history().size()).isEqualTo(16);
+        assertThat(vm.samples()).extracting(RunDirectory::iterationOf).containsExactly(0L, 5L, 10L, 12L, 15L, 16L);
+        assertThat(vm.runFolderProperty().get()).isEqualTo(run);
+    }
+
+    @Test
+    void exportsWriteTheGridTheLossesAndAnAnimatedGif() throws Exception {
+        vm.openRun(trained);
+        Path png = dir.resolve("grid.png");
+        Path csv = dir.resolve("losses.csv");
+        Path gif = dir.resolve("evolution.gif");
+        vm.exportGrid(png);
+        vm.exportLossesCsv(csv);
+        vm.exportGif(gif);
+        assertThat(errors.messages).isEmpty();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(vm.displayedGridProperty().get().width());
+        assertThat(Files.readAllLines(csv)).hasSize(13).first().asString().startsWith("iteration,epoch,lossD");
+        assertThat(ImageIO.read(gif.toFile()).getWidth()).isGreaterThanOrEqualTo(TrainExports.GIF_MIN_WIDTH);
+        assertThat(vm.activityProperty().get()).contains("GIF of 4 grids");
+    }
+
+    @Test
+    void stopAndThenRunsAtOnceWhenNothingTrains() {
+        boolean[] ran = {false};
+        vm.stopAndThen(() -> ran[0] = true);
+        assertThat(ran[0]).isTrue();
+    }
+
+    @Test
+    void durationsReadLikeAClock() {
+        assertThat(TrainViewModel.formatDuration(12.4)).isEqualTo("12 s");
+        assertThat(TrainViewModel.formatDuration(245)).isEqualTo("4 min 05 s");
+        assertThat(TrainViewModel.formatDuration(3720)).isEqualTo("1 h 02 min");
+        assertThat(TrainViewModel.formatDuration(Double.NaN)).isEqualTo("–");
+    }
+}
