@@ -1,5 +1,6 @@
 package io.dcganexplorer.app;
 
+import io.dcganexplorer.core.platform.NativeBackend;
 import javafx.application.Application;
 
 /**
@@ -12,6 +13,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before anything touches ND4J: OpenMP reads its wait policy once, when the natives load. Spinning
+        // OpenMP threads would otherwise steal the FX thread's core between training ops.
+        NativeBackend.configure();
         Application.launch(DcganExplorerApp.class, args);
     }
 }
