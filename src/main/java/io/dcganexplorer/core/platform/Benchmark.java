@@ -144,7 +144,8 @@ public final class Benchmark {
         for (Shape shape : settings.shapes()) {
             results.add(runShape(settings, shape, matmul));
         }
-        return new Result(results, matmul, readStatusBytes("VmHWM:"), readStatusBytes("VmRSS:"),
+        long current = readStatusBytes("VmRSS:");
+        return new Result(results, matmul, Math.max(peakRss(), current), current,
                 Nd4j.getEnvironment().maxThreads(), NativeBackend.loadedNativeLibrary().orElse("unknown"));
     }
 
@@ -225,7 +226,7 @@ public final class Benchmark {
         double gflop = stepFlops(config) / 1e9;
         return new ShapeResult(shape, settings.batchSize(), settings.batchSize() / step, step * 1e3,
                 latency1 * 1e3, latency64 * 1e3, gflop, gflop / step, gflop / step / matmul,
-                readStatusBytes("VmHWM:"));
+                peakRss());
     }
 
     private static double generatorLatency(Dcgan gan, DcganTrainer trainer, int batch, int iterations) {
@@ -256,6 +257,12 @@ public final class Benchmark {
         } catch (IOException | RuntimeException e) {
             // The peak then covers the whole process so far, which the table still reports honestly.
         }
+    }
+
+    /** The high-water mark, which the kernel updates lazily: never below the RSS read just before it. */
+    private static long peakRss() {
+        long current = readStatusBytes("VmRSS:");
+        return Math.max(readStatusBytes("VmHWM:"), current);
     }
 
     /** A "VmXXX:   123 kB" line of /proc/self/status in bytes, or -1. */
