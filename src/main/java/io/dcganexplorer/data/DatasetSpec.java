@@ -2,6 +2,7 @@ package io.dcganexplorer.data;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import io.dcganexplorer.data.procedural.ProceduralDataset;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,15 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         /** Fashion-MNIST training split in IDX format (Debian's dataset-fashion-mnist by default). */
         FASHION_MNIST,
         /** A folder of images, searched recursively; first-level subfolders become labels. */
-        IMAGE_FOLDER
+        IMAGE_FOLDER,
+        /** Procedural bedrooms with window masks and boxes, generated from the seed. */
+        ROOMS,
+        /** Procedural faces with labelled attributes, generated from the seed. */
+        FACES
     }
+
+    /** Images in a procedural data set when no limit is given. */
+    public static final int PROCEDURAL_DEFAULT_COUNT = 20_000;
 
     public DatasetSpec {
         Objects.requireNonNull(kind, "kind");
@@ -35,7 +43,7 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         return new DatasetSpec(Kind.FASHION_MNIST, dir.toString(), imageSize, channels, limit, 0);
     }
 
-    /** Parses the CLI's data argument: "fashion-mnist", "fashion-mnist:DIR" or "folder:DIR". */
+    /** Parses the CLI's data argument: "rooms", "faces", "fashion-mnist", "fashion-mnist:DIR" or "folder:DIR". */
     public static DatasetSpec parse(String text, int imageSize, int channels, int limit, long seed) {
         String lower = text.toLowerCase(Locale.ROOT);
         int colon = text.indexOf(':');
@@ -44,6 +52,8 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         return switch (head) {
             case "fashion-mnist" -> new DatasetSpec(Kind.FASHION_MNIST,
                     tail == null ? IdxDataset.FASHION_MNIST_DIR.toString() : tail, imageSize, channels, limit, seed);
+            case "rooms" -> new DatasetSpec(Kind.ROOMS, null, imageSize, channels, limit, seed);
+            case "faces" -> new DatasetSpec(Kind.FACES, null, imageSize, channels, limit, seed);
             case "folder" -> {
                 if (tail == null || tail.isBlank()) {
                     throw new IllegalArgumentException("data '" + text + "': give the folder, as folder:/path/to/images");
@@ -51,7 +61,7 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
                 yield new DatasetSpec(Kind.IMAGE_FOLDER, tail, imageSize, channels, limit, seed);
             }
             default -> throw new IllegalArgumentException("data '" + text
-                    + "': unknown source; use fashion-mnist[:DIR] or folder:DIR");
+                    + "': unknown source; use rooms, faces, fashion-mnist[:DIR] or folder:DIR");
         };
     }
 
@@ -67,6 +77,10 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
                     IdxDataset.Options.of(imageSize, IdxDataset.ResizeMode.PAD).withChannels(channels).withLimit(limit == 0 ? Integer.MAX_VALUE : limit));
             case IMAGE_FOLDER -> ImageFolderDataset.load(Path.of(path), ImageFolderDataset.Options.of(imageSize, channels),
                     progress, cancelled);
+            case ROOMS -> new ProceduralDataset(ProceduralDataset.Kind.ROOMS, imageSize, channels,
+                    limit == 0 ? PROCEDURAL_DEFAULT_COUNT : limit, seed);
+            case FACES -> new ProceduralDataset(ProceduralDataset.Kind.FACES, imageSize, channels,
+                    limit == 0 ? PROCEDURAL_DEFAULT_COUNT : limit, seed);
         };
     }
 }

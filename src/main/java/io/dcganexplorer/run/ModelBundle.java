@@ -30,13 +30,39 @@ public final class ModelBundle {
     public record Loaded(Dcgan gan, ModelInfo info, Path folder) {
     }
 
-    /** Writes the bundle into {@code folder} (which should be a fresh temporary folder). */
+    /** Writes a checkpoint bundle, with updater state, into {@code folder} (a fresh temporary folder). */
     public static void write(Path folder, Dcgan gan, ModelInfo info) throws IOException {
+        write(folder, gan, info, true);
+    }
+
+    /**
+     * Writes the bundle. With the updater state (Adam's two moment estimates, twice the parameters again) a
+     * resumed run continues exactly; without it the files are a third of the size, as for shipped models.
+     */
+    public static void write(Path folder, Dcgan gan, ModelInfo info, boolean withUpdater) throws IOException {
         Files.createDirectories(folder);
-        // Both networks carry their updater state: a resumed Adam continues with its moments.
-        ModelSerializer.writeModel(gan.generator(), folder.resolve(GENERATOR).toFile(), true);
-        ModelSerializer.writeModel(gan.discriminator(), folder.resolve(DISCRIMINATOR).toFile(), true);
+        ModelSerializer.writeModel(gan.generator(), folder.resolve(GENERATOR).toFile(), withUpdater);
+        ModelSerializer.writeModel(gan.discriminator(), folder.resolve(DISCRIMINATOR).toFile(), withUpdater);
+        // Written last: a folder without model.json is an incomplete write and is ignored.
         AtomicFiles.writeString(folder.resolve(INFO), Json.MAPPER.writeValueAsString(info));
+    }
+
+    /**
+     * Opens a model from a model folder (model.json) or a run folder (manifest.json: its newest loadable
+     * checkpoint). Problems with skipped checkpoints are added to {@code problems}.
+     */
+    public static Loaded open(Path path, java.util.List<String> problems) throws RunFormatException, IOException {
+        if (Files.isRegularFile(path.resolve(INFO))) {
+            return load(path);
+        }
+        if (Files.isRegularFile(path.resolve(RunDirectory.MANIFEST))) {
+            RunDirectory run = RunDirectory.open(path);
+            return run.loadLatestCheckpoint(problems).orElseThrow(() -> new RunFormatException(path,
+                    "this run has no loadable checkpoint yet" + (problems.isEmpty() ? "" : ": " + problems)));
+        }
+        throw new RunFormatException(path, Files.exists(path)
+                ? "neither a saved model (no " + INFO + ") nor a run folder (no " + RunDirectory.MANIFEST + ")"
+                : "no such file or folder");
     }
 
     /** A ModelInfo for a gan at a given training state, stamped with this build and the current time. */

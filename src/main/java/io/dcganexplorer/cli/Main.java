@@ -1,0 +1,29 @@
+package io.dcganexplorer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line front: {@code dcgan-explorer train|sample|bench ...}. */
+@Command(name = "dcgan-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
+        subcommands = {TrainCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns the exit code (0 ok, 1 failed, 2 bad usage); for tests and embedding. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        // People see "error: <what and where>", never a stack trace; the exception's message names the file or value.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + Messages.describe(e));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

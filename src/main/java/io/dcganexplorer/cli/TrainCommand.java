@@ -1,0 +1,214 @@
+package io.dcganexplorer.cli;
+
+import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TrainingOutcome;
+import io.dcganexplorer.data.BatchIterator;
+import io.dcganexplorer.data.DatasetSpec;
+import io.dcganexplorer.data.ImageDataset;
+import io.dcganexplorer.data.ImageFolderDataset;
+import io.dcganexplorer.data.LoadReport;
+import io.dcganexplorer.run.ModelBundle;
+import io.dcganexplorer.run.RunDirectory;
+import io.dcganexplorer.run.RunManifest;
+import io.dcganexplorer.run.TrainingPlan;
+import io.dcganexplorer.run.TrainingSession;
+import io.dcganexplorer.run.TrainingState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: a new run, or {@code --resume} an existing one; Ctrl-C checkpoints and exits. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a DCGAN and write a run folder (manifest.json, metrics.csv, samples/, checkpoints/).",
+            "Defaults are the paper's: nz 100, 64 filters, batch 128, Adam lr 2e-4 beta1 0.5, uniform z."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "SOURCE",
+            description = "rooms, faces (procedural, made from --seed), fashion-mnist (Debian's dataset-fashion-mnist), "
+                    + "fashion-mnist:DIR or folder:DIR; --limit sets the number of procedural images "
+                    + "(default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+    String data;
+
+    @Option(names = "--size", description = "image size: 16, 32 or 64 (default: ${DEFAULT-VALUE})", defaultValue = "32")
+    int size;
+
+    @Option(names = "--channels", description = "1 (grayscale) or 3 (RGB) (default: ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    int channels;
+
+    @Option(names = "--limit", description = "use at most N images of the data (0 = all)", defaultValue = "0")
+    int limit;
+
+    @Option(names = "--nz", description = "length of z (default: ${DEFAULT-VALUE})", defaultValue = "100")
+    int nz;
+
+    @Option(names = "--ngf", description = "generator filters at full resolution (default: ${DEFAULT-VALUE})",
+            defaultValue = "64")
+    int ngf;
+
+    @Option(names = "--ndf", description = "discriminator filters at its first layer (default: ${DEFAULT-VALUE})",
+            defaultValue = "64")
+    int ndf;
+
+    @Option(names = "--batch", description = "images per batch (default: ${DEFAULT-VALUE})", defaultValue = "128")
+    int batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE})", defaultValue = "2e-4")
+    double lr;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE})", defaultValue = "0.5")
+    double beta1;
+
+    @Option(names = "--latent", description = "z prior: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+            defaultValue = "UNIFORM")
+    LatentDistribution latent;
+
+    @Option(names = "--seed", description = "seeds weights, z and data order (default: ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--iterations", description = "GAN steps in total (default: 1000 unless --epochs)")
+    Long iterations;
+
+    @Option(names = "--epochs", description = "train for this many passes over the data instead of --iterations")
+    Integer epochs;
+
+    @Option(names = "--sample-every", description = "save the fixed-z grid every N steps (default: ${DEFAULT-VALUE})",
+            defaultValue = "100")
+    int sampleEvery;
+
+    @Option(names = "--checkpoint-every", description = "checkpoint every N steps (default: ${DEFAULT-VALUE})",
+            defaultValue = "500")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-minutes", description = "also checkpoint every M minutes of training, 0 = off "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "5")
+    int checkpointMinutes;
+
+    @Option(names = "--runs", description = "folder for run folders (default: ${DEFAULT-VALUE})", defaultValue = "runs")
+    Path runsRoot;
+
+    @Option(names = "--name", description = "run folder name (default: a timestamp)")
+    String name;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "continue this run from its newest checkpoint; --iterations extends it, --lr replaces "
+                    + "the learning rate, other model options are taken from its manifest")
+    Path resume;
+
+    @Option(names = "--export", paramLabel = "MODEL_DIR",
+            description = "when done, also save the final model here (without optimiser state, a third the size)")
+    Path export;
+
+    @Option(names = "--progress", description = "progress display: auto, bar or lines (default: ${DEFAULT-VALUE})",
+            defaultValue = "auto")
+    String progress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSession session = resume != null ? resumeSession(out) : newSession(out);
+        RunManifest m = session.manifest();
+        out.printf("run %s: %dx%dx%d from %s (%d images), %d steps, batch %d, seed %d%n", session.run().root(),
+                m.config().imageSize(), m.config().imageSize(), m.config().channels(), m.datasetDescription(),
+                m.datasetSize(), m.plan().iterations(), m.config().batchSize(), m.config().seed());
+        boolean bar = switch (progress) {
+            case "bar" -> true;
+            case "lines" -> false;
+            default -> System.console() != null && System.getenv("CI") == null;
+        };
+        session.addListener(new ProgressPrinter(out, bar));
+
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: let the current step finish, checkpoint, then let the JVM exit.
+            session.control().stop();
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "checkpoint-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingOutcome outcome;
+        try {
+            outcome = session.train();
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C arrived: the hook is running and waits for us; nothing to undo.
+        }
+        if (export != null && outcome != TrainingOutcome.DIVERGED && outcome != TrainingOutcome.FAILED) {
+            TrainingState state = new TrainingState(session.iteration(), 0, 0, 0);
+            ModelBundle.write(export, session.gan(), ModelBundle.info(m.config(), m.dataset(), m.datasetDescription(),
+                    state), false);
+            out.println("model saved to " + export);
+        }
+        return switch (outcome) {
+            case COMPLETED, STOPPED -> 0;
+            case DIVERGED, FAILED -> 1;
+        };
+    }
+
+    private TrainingSession newSession(PrintWriter out) throws Exception {
+        DcganConfig config = new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
+        DatasetSpec dataSpec = DatasetSpec.parse(data, size, channels, limit, seed);
+        ImageDataset dataset = open(dataSpec, out);
+        long total;
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("--epochs = " + epochs + ": must be at least 1");
+            }
+            total = (long) epochs * new BatchIterator(dataset, batch, seed).batchesPerEpoch();
+        } else {
+            total = iterations == null ? 1000 : iterations;
+        }
+        TrainingPlan plan = new TrainingPlan(total, sampleEvery, checkpointEvery, checkpointMinutes * 60, 64);
+        return TrainingSession.start(runsRoot, name, config, dataSpec, dataset, plan);
+    }
+
+    private TrainingSession resumeSession(PrintWriter out) throws Exception {
+        RunDirectory run = RunDirectory.open(resume);
+        RunManifest manifest = run.manifest();
+        ImageDataset dataset = open(manifest.dataset(), out);
+        long total = iterations != null ? iterations
+                : epochs != null ? (long) epochs * new BatchIterator(dataset, manifest.config().batchSize(),
+                manifest.config().seed()).batchesPerEpoch() : 0;
+        boolean lrGiven = spec.commandLine().getParseResult().hasMatchedOption("--lr");
+        List<String> problems = new ArrayList<>();
+        TrainingSession session = TrainingSession.resume(run, dataset, total, lrGiven ? lr : 0, problems);
+        problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
+        out.printf("resuming at step %d%n", session.iteration());
+        return session;
+    }
+
+    private static ImageDataset open(DatasetSpec dataSpec, PrintWriter out) {
+        ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.NONE, () -> false);
+        if (dataset instanceof ImageFolderDataset folder) {
+            LoadReport report = folder.report();
+            if (!report.skipped().isEmpty()) {
+                out.printf("warning: skipped %d unreadable file(s) in %s:%n", report.skipped().size(), report.folder());
+                report.skipped().stream().limit(20).forEach(s -> out.printf("  %s: %s%n", s.path(), s.reason()));
+                if (report.skipped().size() > 20) {
+                    out.printf("  ... and %d more%n", report.skipped().size() - 20);
+                }
+            }
+        }
+        return dataset;
+    }
+}

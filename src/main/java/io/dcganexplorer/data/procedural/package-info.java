@@ -1,0 +1,13 @@
+/**
+ * Procedural image data sets with ground truth: perspective bedrooms (with window masks and object
+ * boxes, for the "remove the windows" ablation) and stylised faces (with independent attributes such
+ * as glasses, smile and head yaw, for latent vector arithmetic).
+ *
+ * <p>No face or bedroom photo collection can be shipped or downloaded, so these stand in for LSUN
+ * bedrooms and the faces of the DCGAN paper (Radford, Metz and Chintala 2015). Every image is a pure
+ * function of (seed, index, size): it does not depend on generation order or thread.
+ *
+ * <p>Depends only on the JDK (java.awt Java2D into {@link java.awt.image.BufferedImage}) and on
+ * {@link io.dcganexplorer.data.ImageDataset}; never on JavaFX or DL4J.
+ */
+package io.dcganexplorer.data.procedural;

@@ -1,0 +1,92 @@
+package io.dcganexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcganexplorer.run.MetricsLog;
+import io.dcganexplorer.run.RunDirectory;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static final String[] TINY = {"--size", "16", "--channels", "3", "--nz", "4", "--ngf", "4", "--ndf", "4",
+        "--batch", "8", "--limit", "40"};
+
+    private String[] tinyTrain(String... more) {
+        String[] base = {"train", "--data", "faces", "--runs", dir.resolve("runs").toString(), "--name", "t",
+            "--progress", "lines"};
+        String[] all = new String[base.length + TINY.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(TINY, 0, all, base.length, TINY.length);
+        System.arraycopy(more, 0, all, base.length + TINY.length, more.length);
+        return all;
+    }
+
+    @Test
+    void trainWritesARunThatSampleAndResumeCanUse() throws Exception {
+        assertThat(run(tinyTrain("--iterations", "6", "--sample-every", "3", "--checkpoint-every", "3",
+                "--export", dir.resolve("model").toString()))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("procedural faces").contains("step 6/6").contains("done.")
+                .contains("model saved to");
+        Path runDir = dir.resolve("runs/t");
+        assertThat(RunDirectory.open(runDir).checkpoints()).hasSize(2);
+
+        Path png = dir.resolve("grid.png");
+        assertThat(run("sample", dir.resolve("model").toString(), "-o", png.toString(), "--count", "9", "--scale", "2"))
+                .as(err.toString()).isZero();
+        BufferedImage grid = ImageIO.read(png.toFile());
+        assertThat(grid.getWidth()).isEqualTo(2 * (3 * 16 + 4));
+
+        assertThat(run("train", "--resume", runDir.toString(), "--iterations", "9", "--progress", "lines"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("resuming at step 6").contains("step 9/9");
+        assertThat(MetricsLog.read(runDir.resolve("metrics.csv"))).hasSize(9);
+    }
+
+    @Test
+    void badValuesGetOneLineNamingTheValueAndNoStackTrace() {
+        assertThat(run("train", "--data", "faces", "--size", "16", "--batch", "1", "--runs", dir.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("error: batchSize = 1: must be between 2 and 4096").doesNotContain("\tat ");
+
+        assertThat(run("train", "--data", "bedrooms")).isEqualTo(1);
+        assertThat(err.toString()).contains("data 'bedrooms': unknown source");
+
+        assertThat(run("sample", dir.resolve("missing").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("missing: no such file or folder");
+
+        assertThat(run("train", "--size", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("--size");
+    }
+
+    @Test
+    void aFolderWithoutImagesIsOneClearError() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run("train", "--data", "folder:" + empty, "--size", "16")).isEqualTo(1);
+        assertThat(err.toString()).contains("error: ").contains(empty.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void durationsReadNaturally() {
+        assertThat(ProgressPrinter.formatDuration(42)).isEqualTo("42s");
+        assertThat(ProgressPrinter.formatDuration(125)).isEqualTo("2m05s");
+        assertThat(ProgressPrinter.formatDuration(3 * 3600 + 60)).isEqualTo("3h01m");
+        assertThat(ProgressPrinter.formatDuration(Double.NaN)).isEqualTo("--");
+    }
+}
