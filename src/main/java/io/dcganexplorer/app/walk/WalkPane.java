@@ -52,7 +52,8 @@ public final class WalkPane extends BorderPane implements ActivityPane {
 
     /** On-screen size of the main image. */
     static final double MAIN_SIZE = 320;
-    static final double NEIGHBOUR_SIZE = 64;
+    /** Eight neighbours, 4 px apart, as wide as the main image. */
+    static final double NEIGHBOUR_SIZE = (MAIN_SIZE - 7 * 4) / WalkViewModel.NEIGHBOURS;
 
     private final WalkViewModel viewModel;
     private final FrameView mainView = new FrameView(MAIN_SIZE);
@@ -70,7 +71,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         directions = new DirectionsPanel(viewModel.directions());
         setTop(buildModelBar());
         SplitPane split = new SplitPane(buildImageColumn(), buildSliderColumn(), buildTabs());
-        split.setDividerPositions(0.27, 0.52);
+        split.setDividerPositions(0.26, 0.53);
         StackPane center = new StackPane(split, buildEmptyState());
         setCenter(center);
         viewModel.mainFrameProperty().addListener((o, a, frame) -> {
@@ -153,6 +154,8 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         frame.setMaxWidth(Region.USE_PREF_SIZE);
         Label neighboursTitle = new Label("Neighbours (z + uniform noise of ±0.25; click to go there)");
         neighboursTitle.getStyleClass().add("caption");
+        neighboursTitle.setWrapText(true);
+        neighboursTitle.setMaxWidth(MAIN_SIZE);
         neighbourStrip.setId("walkNeighbours");
         neighbourStrip.getStyleClass().add("strip");
         Label message = new Label();
@@ -174,7 +177,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         }
         while (neighbourStrip.getChildren().size() < frames.size()) {
             int index = neighbourStrip.getChildren().size();
-            FrameView v = new FrameView(NEIGHBOUR_SIZE * 0.6);
+            FrameView v = new FrameView(NEIGHBOUR_SIZE);
             v.setOnMouseClicked(e -> viewModel.chooseNeighbour(index));
             v.getStyleClass().add("clickable");
             neighbourStrip.getChildren().add(v);
@@ -204,9 +207,15 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         Button reset = button("Reset", "walkReset", "Back to the seed's z", viewModel::reset);
         Button copy = button("Copy z", "walkCopy", "z as comma-separated numbers (Ctrl+C)", this::copyZ);
         Button paste = button("Paste z", "walkPaste", "z from comma-separated numbers (Ctrl+V)", this::pasteZ);
-        HBox seedRow = new HBox(6, new Label("Seed"), seed, randomise, reset);
+        Label seedLabel = new Label("Seed");
+        for (Region r : List.of(seedLabel, randomise, reset, copy, paste)) {
+            // Buttons keep their full text; the seed field gives way when the column is narrow.
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox seedRow = new HBox(6, seedLabel, seed);
         seedRow.setAlignment(Pos.CENTER_LEFT);
-        HBox clipRow = new HBox(6, copy, paste);
+        HBox.setHgrow(seed, Priority.ALWAYS);
+        HBox clipRow = new HBox(6, randomise, reset, copy, paste);
 
         TextField filter = new TextField();
         filter.setId("walkFilter");
