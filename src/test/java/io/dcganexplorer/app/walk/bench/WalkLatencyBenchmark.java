@@ -61,17 +61,7 @@ public final class WalkLatencyBenchmark {
         ModelBundle.write(models.resolve("paper" + config.imageSize()), Dcgan.create(config),
                 ModelBundle.info(config, null, "random weights", TrainingState.START), false);
         FxTaskExecutor executor = FxTaskExecutor.pool("bench");
-        ErrorReporter errors = new ErrorReporter() {
-            @Override
-            public void error(String title, Throwable cause) {
-                System.err.println(title + ": " + ErrorReporter.describe(cause));
-            }
-
-            @Override
-            public void warning(String title, String message) {
-                System.err.println(title + ": " + message);
-            }
-        };
+        ErrorReporter errors = new ConsoleErrors();
         ModelService service = new ModelService(executor, errors, (p, t) -> () -> { }, models, models.resolve("none"));
         CompletableFuture<WalkPane> shown = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -47,17 +47,7 @@ public final class WalkScreenshot {
         Platform.startup(started::countDown);
         started.await();
         FxTaskExecutor executor = FxTaskExecutor.pool("shot");
-        ErrorReporter errors = new ErrorReporter() {
-            @Override
-            public void error(String title, Throwable cause) {
-                System.err.println(title + ": " + ErrorReporter.describe(cause));
-            }
-
-            @Override
-            public void warning(String title, String message) {
-                System.err.println(title + ": " + message);
-            }
-        };
+        ErrorReporter errors = new ConsoleErrors();
         ModelService service = new ModelService(executor, errors, (p, t) -> () -> { }, models, models.resolve("none"));
         CompletableFuture<WalkPane> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
