@@ -2,6 +2,8 @@ package io.dcganexplorer.app;
 
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
+import io.dcganexplorer.app.walk.WalkPane;
+import io.dcganexplorer.app.walk.WalkViewModel;
 import java.util.List;
 
 /** The one place where activities are registered, in tab order. A new pane adds one line here. */
@@ -11,6 +13,7 @@ public final class Activities {
     }
 
     public static List<ActivityPane> create(AppContext context) {
-        return List.of(new TrainPane(new TrainViewModel(context.trainServices())));
+        return List.of(new TrainPane(new TrainViewModel(context.trainServices())),
+                new WalkPane(new WalkViewModel(context.background(), context.errors(), context.models())));
     }
 }

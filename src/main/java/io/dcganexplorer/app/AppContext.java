@@ -5,6 +5,7 @@ import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.FxErrorReporter;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusBarViewModel;
 import io.dcganexplorer.app.train.DatasetLoader;
 import io.dcganexplorer.app.train.TrainViewModel;
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ErrorReporter errors;
     private Window owner;
+    private ModelService models;
     private boolean closed;
 
     private AppContext(Options options) {
@@ -92,6 +94,19 @@ public final class AppContext implements AutoCloseable {
                 });
     }
 
+    /** The app-wide current model (saved models under ./models, or -Ddcganexplorer.models, and runs). */
+    public ModelService models() {
+        if (models == null) {
+            Path modelsRoot = Path.of(System.getProperty("dcganexplorer.models", "models")).toAbsolutePath();
+            models = new ModelService(background, errors, (period, task) -> {
+                ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return () -> f.cancel(false);
+            }, modelsRoot, options.runsRoot());
+        }
+        return models;
+    }
+
     public StatusBarViewModel statusViewModel() {
         return new StatusBarViewModel(background, () -> new StatusBarViewModel.Backend(
                 Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads()));
@@ -104,6 +119,9 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         closed = true;
+        if (models != null) {
+            models.close();
+        }
         scheduler.shutdownNow();
         background.shutdown();
         trainer.shutdown();

@@ -1,0 +1,219 @@
+package io.dcganexplorer.app.walk;
+
+import io.dcganexplorer.core.latent.Interpolation;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import javafx.util.converter.LongStringConverter;
+
+/**
+ * The Interpolation tab: a grid of random images to pick keyframes from (numbered in walking order), walk
+ * settings, the filmstrip, the animation player and the exports.
+ */
+final class InterpolationPanel extends ScrollPane {
+
+    private static final double CELL_SIZE = 72;
+    private static final double FILM_SIZE = 48;
+    private static final double PLAYER_SIZE = 160;
+
+    private final InterpolationViewModel vm;
+    private final WalkPane.ExportFolder folder;
+    private final GridPane grid = new GridPane();
+    private final HBox film = new HBox(3);
+    private final FrameView player = new FrameView(PLAYER_SIZE);
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.tick(now);
+        }
+    };
+
+    InterpolationPanel(InterpolationViewModel vm, WalkPane.ExportFolder folder) {
+        this.vm = vm;
+        this.folder = folder;
+        getStyleClass().add("walk-panel");
+        setFitToWidth(true);
+
+        TextField seed = new TextField();
+        seed.setId("gridSeed");
+        seed.setPrefColumnCount(6);
+        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), vm.gridSeedProperty().get(),
+                c -> c.getControlNewText().matches("\\d{0,18}") ? c : null);
+        seed.setTextFormatter(seedFormat);
+        seedFormat.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.gridSeedProperty().set(v);
+            }
+        });
+        Button figure4 = new Button("Figure 4");
+        figure4.setId("figure4");
+        figure4.setTooltip(new Tooltip("The paper's figure 4: a linear walk through 9 random points of this grid"));
+        figure4.setOnAction(e -> vm.figure4());
+        Button clear = new Button("Clear keyframes");
+        clear.setOnAction(e -> vm.keyframes().clear());
+        HBox gridRow = new HBox(6, new Label("Grid seed"), seed, figure4, clear);
+        gridRow.setAlignment(Pos.CENTER_LEFT);
+
+        grid.setId("keyframeGrid");
+        grid.setHgap(4);
+        grid.setVgap(4);
+        vm.gridFrames().addListener((ListChangeListener<Frame>) c -> showGrid());
+        vm.keyframes().addListener((ListChangeListener<Integer>) c -> showGrid());
+
+        ComboBox<Interpolation.Mode> mode = new ComboBox<>();
+        mode.setId("walkMode");
+        mode.getItems().setAll(Interpolation.Mode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Interpolation.Mode m) {
+                return m == null ? "" : m == Interpolation.Mode.LINEAR ? "Linear" : "Spherical (slerp)";
+            }
+
+            @Override
+            public Interpolation.Mode fromString(String s) {
+                return null;
+            }
+        });
+        Spinner<Integer> steps = new Spinner<>(1, 32, vm.stepsPerSegmentProperty().get());
+        steps.setId("walkSteps");
+        steps.setPrefWidth(80);
+        steps.valueProperty().addListener((o, a, v) -> vm.stepsPerSegmentProperty().set(v));
+        Button build = new Button("Build walk");
+        build.setId("buildWalk");
+        build.setDefaultButton(false);
+        build.setOnAction(e -> vm.buildWalk());
+        build.disableProperty().bind(Bindings.size(vm.keyframes()).lessThan(2).or(vm.busyProperty()));
+        HBox walkRow = new HBox(6, mode, new Label("steps"), steps, build);
+        walkRow.setAlignment(Pos.CENTER_LEFT);
+
+        film.setId("filmstrip");
+        ScrollPane filmScroll = new ScrollPane(film);
+        filmScroll.setFitToHeight(true);
+        filmScroll.setPrefViewportHeight(FILM_SIZE + 12);
+        filmScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
+        filmScroll.getStyleClass().add("filmstrip");
+        vm.walkFrames().addListener((ListChangeListener<Frame>) c -> showFilm());
+        vm.frameIndexProperty().addListener((o, a, i) -> showFrame(i.intValue()));
+
+        Button play = new Button();
+        play.setId("walkPlay");
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("Pause").otherwise("Play"));
+        play.setTooltip(new Tooltip("Play or pause the walk (Space)"));
+        play.setOnAction(e -> vm.togglePlaying());
+        play.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
+        vm.playingProperty().addListener((o, a, on) -> {
+            if (on) {
+                timer.start();
+            } else {
+                timer.stop();
+            }
+        });
+        Slider speed = new Slider(1, 30, vm.framesPerSecondProperty().get());
+        speed.setId("walkSpeed");
+        speed.valueProperty().bindBidirectional(vm.framesPerSecondProperty());
+        Label speedText = new Label();
+        speedText.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.0f frames/s",
+                vm.framesPerSecondProperty().get()), vm.framesPerSecondProperty()));
+        Button gif = new Button("Export GIF…");
+        gif.setId("exportWalkGif");
+        gif.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
+        gif.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.gif", "Animated GIF", "*.gif")
+                .ifPresent(vm::exportGif));
+        Button png = new Button("Export PNG strip…");
+        png.setId("exportWalkPng");
+        png.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
+        png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
+                .ifPresent(vm::exportStrip));
+        VBox controls = new VBox(8, new HBox(6, play, speed, speedText), new HBox(6, gif, png));
+        HBox playerRow = new HBox(12, new StackPane(player), controls);
+        playerRow.setAlignment(Pos.CENTER_LEFT);
+        player.setId("walkPlayer");
+
+        Label status = new Label();
+        status.setWrapText(true);
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+
+        Label hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        VBox box = new VBox(10, gridRow, hint, grid, walkRow, filmScroll, playerRow, status);
+        box.setPadding(new Insets(12));
+        setContent(box);
+    }
+
+    private void showGrid() {
+        List<Frame> frames = vm.gridFrames();
+        grid.getChildren().clear();
+        for (int i = 0; i < frames.size(); i++) {
+            FrameView view = new FrameView(CELL_SIZE);
+            view.show(frames.get(i));
+            StackPane cell = new StackPane(view);
+            cell.setId("gridCell-" + i);
+            cell.getStyleClass().add("grid-cell");
+            int order = vm.keyframes().indexOf(i);
+            if (order >= 0) {
+                Label badge = new Label(Integer.toString(order + 1));
+                badge.getStyleClass().add("keyframe-badge");
+                StackPane.setAlignment(badge, Pos.TOP_LEFT);
+                cell.getChildren().add(badge);
+                cell.getStyleClass().add("keyframe");
+            }
+            int index = i;
+            cell.setOnMouseClicked(e -> vm.toggleKeyframe(index));
+            grid.add(cell, i % InterpolationViewModel.GRID_COLUMNS, i / InterpolationViewModel.GRID_COLUMNS);
+        }
+    }
+
+    private void showFilm() {
+        film.getChildren().clear();
+        List<Frame> frames = vm.walkFrames();
+        for (int i = 0; i < frames.size(); i++) {
+            FrameView view = new FrameView(FILM_SIZE);
+            view.show(frames.get(i));
+            StackPane cell = new StackPane(view);
+            cell.getStyleClass().add("film-cell");
+            int index = i;
+            cell.setOnMouseClicked(e -> {
+                vm.frameIndexProperty().set(index);
+                if (e.getClickCount() == 2) {
+                    vm.useFrame(index);
+                }
+            });
+            Tooltip.install(cell, new Tooltip("Frame " + (i + 1) + "; double-click to make it the current z"));
+            film.getChildren().add(cell);
+        }
+        showFrame(vm.frameIndexProperty().get());
+    }
+
+    private void showFrame(int index) {
+        List<Frame> frames = vm.walkFrames();
+        player.show(index >= 0 && index < frames.size() ? frames.get(index) : null);
+        for (int i = 0; i < film.getChildren().size(); i++) {
+            film.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), i == index);
+        }
+    }
+
+    void dispose() {
+        timer.stop();
+    }
+}

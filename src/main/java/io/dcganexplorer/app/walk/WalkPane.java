@@ -1,0 +1,408 @@
+package io.dcganexplorer.app.walk;
+
+import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.model.ModelChoice;
+import io.dcganexplorer.app.model.ModelService;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.converter.LongStringConverter;
+
+/**
+ * The Walk activity: the image of the current z with its neighbours, one slider per z dimension (filterable,
+ * with seed, randomise, reset, copy and paste), and tabs for keyframe interpolation and GANSpace directions.
+ * A model chooser at the top is bound to the app's {@link ModelService}.
+ */
+public final class WalkPane extends BorderPane implements ActivityPane {
+
+    /** On-screen size of the main image. */
+    static final double MAIN_SIZE = 320;
+    /** Eight neighbours, 4 px apart, as wide as the main image. */
+    static final double NEIGHBOUR_SIZE = (MAIN_SIZE - 7 * 4) / WalkViewModel.NEIGHBOURS;
+
+    private final WalkViewModel viewModel;
+    private final FrameView mainView = new FrameView(MAIN_SIZE);
+    private final HBox neighbourStrip = new HBox(4);
+    private final ListView<LatentDimension> sliders = new ListView<>();
+    private final ExportFolder folder = new ExportFolder();
+    private final InterpolationPanel interpolation;
+    private final DirectionsPanel directions;
+
+    public WalkPane(WalkViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("walk-pane");
+        getStylesheets().add(Objects.requireNonNull(WalkPane.class.getResource("walk.css")).toExternalForm());
+        interpolation = new InterpolationPanel(viewModel.interpolation(), folder);
+        directions = new DirectionsPanel(viewModel.directions());
+        setTop(buildModelBar());
+        SplitPane split = new SplitPane(buildImageColumn(), buildSliderColumn(), buildTabs());
+        split.setDividerPositions(0.26, 0.53);
+        StackPane center = new StackPane(split, buildEmptyState());
+        setCenter(center);
+        viewModel.mainFrameProperty().addListener((o, a, frame) -> {
+            mainView.show(frame);
+            viewModel.frameShown(frame);
+        });
+        viewModel.neighbours().addListener((javafx.collections.ListChangeListener<Frame>) c -> showNeighbours());
+    }
+
+    // ---- model bar -------------------------------------------------------------------------------------
+
+    private Node buildModelBar() {
+        ModelService models = viewModel.models();
+        ComboBox<ModelChoice> chooser = new ComboBox<>(models.choices());
+        chooser.setId("walkModel");
+        chooser.setPromptText("No model");
+        chooser.setPrefWidth(280);
+        chooser.setValue(models.selectedProperty().get());
+        models.selectedProperty().addListener((o, a, chosen) -> chooser.setValue(chosen));
+        chooser.setOnShowing(e -> models.refresh());
+        chooser.setOnAction(e -> {
+            ModelChoice chosen = chooser.getValue();
+            if (chosen != null && !chosen.equals(models.selectedProperty().get())) {
+                models.open(chosen);
+            }
+        });
+        Button open = new Button("Open folder…");
+        open.setId("walkOpenModel");
+        open.setTooltip(new Tooltip("A saved model (with model.json) or a run folder (its newest checkpoint)"));
+        open.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Open a model or run folder");
+            File dir = dc.showDialog(getScene().getWindow());
+            if (dir != null) {
+                models.open(dir.toPath());
+            }
+        });
+        CheckBox follow = new CheckBox("Follow newest checkpoint");
+        follow.setId("walkFollow");
+        follow.selectedProperty().bindBidirectional(models.followProperty());
+        follow.setTooltip(new Tooltip("For a run being trained: load each new checkpoint as it is written"));
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(18, 18);
+        loading.visibleProperty().bind(models.loadingProperty());
+        Label describe = new Label();
+        describe.getStyleClass().add("muted");
+        describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
+                : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label latency = new Label();
+        latency.setId("walkLatency");
+        latency.getStyleClass().add("muted");
+        latency.textProperty().bind(viewModel.latencyTextProperty());
+        HBox bar = new HBox(8, new Label("Model:"), chooser, open, follow, loading, describe, spacer, latency);
+        bar.getStyleClass().add("walk-model-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node buildEmptyState() {
+        Label text = new Label("No model yet. Train one in the Train tab, or open a saved model or a run folder"
+                + " with a checkpoint (Open folder… above).");
+        text.setWrapText(true);
+        text.setMaxWidth(420);
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("walk-empty");
+        box.visibleProperty().bind(viewModel.readyProperty().not());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    // ---- image column ----------------------------------------------------------------------------------
+
+    private Node buildImageColumn() {
+        mainView.setId("walkImage");
+        StackPane frame = new StackPane(mainView);
+        frame.getStyleClass().add("walk-main-frame");
+        frame.setMaxWidth(Region.USE_PREF_SIZE);
+        Label neighboursTitle = new Label("Neighbours (z + uniform noise of ±0.25; click to go there)");
+        neighboursTitle.getStyleClass().add("caption");
+        neighboursTitle.setWrapText(true);
+        neighboursTitle.setMaxWidth(MAIN_SIZE);
+        neighbourStrip.setId("walkNeighbours");
+        neighbourStrip.getStyleClass().add("strip");
+        Label message = new Label();
+        message.setId("walkMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add("walk-message");
+        message.textProperty().bind(viewModel.messageProperty());
+        VBox column = new VBox(10, frame, neighboursTitle, neighbourStrip, message);
+        column.setPadding(new Insets(12));
+        column.setMinWidth(MAIN_SIZE + 24);
+        return column;
+    }
+
+    private void showNeighbours() {
+        List<Frame> frames = viewModel.neighbours();
+        // Views are reused: the strip is rebuilt only when the count changes.
+        while (neighbourStrip.getChildren().size() > frames.size()) {
+            neighbourStrip.getChildren().remove(neighbourStrip.getChildren().size() - 1);
+        }
+        while (neighbourStrip.getChildren().size() < frames.size()) {
+            int index = neighbourStrip.getChildren().size();
+            FrameView v = new FrameView(NEIGHBOUR_SIZE);
+            v.setOnMouseClicked(e -> viewModel.chooseNeighbour(index));
+            v.getStyleClass().add("clickable");
+            neighbourStrip.getChildren().add(v);
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            ((FrameView) neighbourStrip.getChildren().get(i)).show(frames.get(i));
+        }
+    }
+
+    // ---- slider column ---------------------------------------------------------------------------------
+
+    private Node buildSliderColumn() {
+        TextField seed = new TextField();
+        seed.setId("walkSeed");
+        seed.setPrefColumnCount(8);
+        UnaryOperator<TextFormatter.Change> digitsOnly = c -> c.getControlNewText().matches("\\d{0,18}") ? c : null;
+        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), viewModel.seedProperty().get(),
+                digitsOnly);
+        seed.setTextFormatter(seedFormat);
+        seedFormat.valueProperty().addListener((o, a, v) -> {
+            if (v != null && v != viewModel.seedProperty().get()) {
+                viewModel.seedProperty().set(v);
+            }
+        });
+        viewModel.seedProperty().addListener((o, a, v) -> seedFormat.setValue(v.longValue()));
+        Button randomise = button("Randomise", "walkRandomise", "A new seed and its z (R)", viewModel::randomise);
+        Button reset = button("Reset", "walkReset", "Back to the seed's z", viewModel::reset);
+        Button copy = button("Copy z", "walkCopy", "z as comma-separated numbers (Ctrl+C)", this::copyZ);
+        Button paste = button("Paste z", "walkPaste", "z from comma-separated numbers (Ctrl+V)", this::pasteZ);
+        Label seedLabel = new Label("Seed");
+        for (Region r : List.of(seedLabel, randomise, reset, copy, paste)) {
+            // Buttons keep their full text; the seed field gives way when the column is narrow.
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox seedRow = new HBox(6, seedLabel, seed);
+        seedRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(seed, Priority.ALWAYS);
+        HBox clipRow = new HBox(6, randomise, reset, copy, paste);
+
+        TextField filter = new TextField();
+        filter.setId("walkFilter");
+        filter.setPromptText("Filter dimensions: 12, 0-9, 3 7 20-25");
+        filter.textProperty().bindBidirectional(viewModel.filterProperty());
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.visibleDimensions().size() + " of "
+                + viewModel.dimensions().size(), viewModel.visibleDimensions(), viewModel.dimensions()));
+        HBox filterRow = new HBox(6, filter, count);
+        filterRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+
+        sliders.setId("walkSliders");
+        sliders.setItems(viewModel.visibleDimensions());
+        sliders.setCellFactory(list -> new DimensionCell());
+        sliders.setFixedCellSize(30);
+        VBox.setVgrow(sliders, Priority.ALWAYS);
+
+        Label title = new Label("z, one slider per dimension");
+        title.getStyleClass().add("section-title");
+        VBox column = new VBox(8, title, seedRow, clipRow, filterRow, sliders);
+        column.setPadding(new Insets(12));
+        column.setMinWidth(300);
+        return column;
+    }
+
+    /** One slider row: index, slider over the prior's range, value. */
+    private final class DimensionCell extends ListCell<LatentDimension> {
+        private final Label index = new Label();
+        private final Slider slider = new Slider();
+        private final Label value = new Label();
+        private final HBox row = new HBox(8, index, slider, value);
+        private LatentDimension bound;
+
+        DimensionCell() {
+            index.getStyleClass().add("dim-index");
+            value.getStyleClass().add("dim-value");
+            HBox.setHgrow(slider, Priority.ALWAYS);
+            row.setAlignment(Pos.CENTER_LEFT);
+            // The list handles arrow keys (select a row; Left/Right nudge it through the pane), not the slider.
+            slider.setFocusTraversable(false);
+            slider.setOnMousePressed(e -> getListView().getSelectionModel().select(getItem()));
+        }
+
+        @Override
+        protected void updateItem(LatentDimension item, boolean empty) {
+            super.updateItem(item, empty);
+            if (bound != null) {
+                slider.valueProperty().unbindBidirectional(bound.valueProperty());
+                value.textProperty().unbind();
+                bound = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            slider.setMin(-viewModel.range());
+            slider.setMax(viewModel.range());
+            slider.valueProperty().bindBidirectional(item.valueProperty());
+            slider.setId("walkSlider-" + item.index());
+            index.setText("z" + item.index());
+            value.textProperty().bind(Bindings.createStringBinding(
+                    () -> String.format(Locale.ROOT, "%+.3f", item.value()), item.valueProperty()));
+            bound = item;
+            setGraphic(row);
+        }
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void copyZ() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.zAsText());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void pasteZ() {
+        viewModel.pasteZ(Clipboard.getSystemClipboard().getString());
+    }
+
+    // ---- tabs ------------------------------------------------------------------------------------------
+
+    private Node buildTabs() {
+        Tab walk = new Tab("Interpolation", interpolation);
+        walk.setId("walkTabInterpolation");
+        Tab dirs = new Tab("Directions", directions);
+        dirs.setId("walkTabDirections");
+        TabPane tabs = new TabPane(walk, dirs);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("walk-tabs");
+        return tabs;
+    }
+
+    // ---- ActivityPane ----------------------------------------------------------------------------------
+
+    @Override
+    public String title() {
+        return "Walk";
+    }
+
+    @Override
+    public String icon() {
+        return "\u223F";
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    public WalkViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public boolean saveImage(Window owner) {
+        if (viewModel.mainFrameProperty().get() == null) {
+            return false;
+        }
+        folder.chooseSave(owner, "walk-seed-" + viewModel.seedProperty().get() + ".png", "PNG image", "*.png")
+                .ifPresent(viewModel::saveImage);
+        return true;
+    }
+
+    @Override
+    public boolean handleKey(KeyEvent event) {
+        if (event.isShortcutDown()) {
+            if (event.getCode() == KeyCode.C) {
+                copyZ();
+                return true;
+            }
+            if (event.getCode() == KeyCode.V) {
+                pasteZ();
+                return true;
+            }
+            return false;
+        }
+        if (event.isAltDown()) {
+            return false;
+        }
+        switch (event.getCode()) {
+            case R -> viewModel.randomise();
+            case SPACE -> viewModel.interpolation().togglePlaying();
+            case LEFT, RIGHT -> {
+                LatentDimension selected = sliders.getSelectionModel().getSelectedItem();
+                if (selected == null) {
+                    return false;
+                }
+                viewModel.nudge(selected, event.getCode() == KeyCode.RIGHT ? 1 : -1);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void dispose() {
+        interpolation.dispose();
+        viewModel.close();
+    }
+
+    /** Remembers the last folder the user exported to, for every save dialog of the pane. */
+    static final class ExportFolder {
+        private File last = new File(System.getProperty("user.home"));
+
+        Optional<Path> chooseSave(Window owner, String name, String kind, String pattern) {
+            FileChooser chooser = new FileChooser();
+            if (last.isDirectory()) {
+                chooser.setInitialDirectory(last);
+            }
+            chooser.setInitialFileName(name);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+            File f = chooser.showSaveDialog(owner);
+            if (f == null) {
+                return Optional.empty();
+            }
+            last = f.getParentFile();
+            return Optional.of(f.toPath());
+        }
+    }
+}

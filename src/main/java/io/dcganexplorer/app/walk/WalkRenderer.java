@@ -1,0 +1,239 @@
+package io.dcganexplorer.app.walk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one thread that owns a copy of the generator and renders for the Walk pane.
+ *
+ * <p>Interactive requests are coalesced: {@link #request} only replaces the newest z and wakes the
+ * thread, which renders whatever is newest when it gets to it (batch 1), so a fast slider drag never
+ * builds a queue of stale frames. Companion images (neighbours, direction strips: a larger batch) are
+ * rendered only once the z has been still for {@link #COMPANION_DELAY_MILLIS}, so they never delay the
+ * image under the thumb. Other jobs (a grid, a walk, PCA) run in order when nothing interactive waits.
+ */
+public final class WalkRenderer implements AutoCloseable {
+
+    /** How long z must stay unchanged before the companions are rendered. */
+    public static final long COMPANION_DELAY_MILLIS = 120;
+    /** Largest batch one generator call gets; bounds memory for long walks at 64x64. */
+    static final int MAX_BATCH = 32;
+
+    /** A z to render and when it was asked for. */
+    private record Request(float[] z, long requestedAt) {
+    }
+
+    /** Which companion z's to render for a main z; the plan comes back with its frames. */
+    @FunctionalInterface
+    public interface CompanionPlan {
+        List<float[]> companions(float[] z);
+    }
+
+    /** A queued job: run on the renderer thread, or cancelled when the renderer closes first. */
+    private record Job(Runnable run, Runnable cancel) {
+    }
+
+    /** Companion frames and the plan and z they were made for. */
+    public record Companions(CompanionPlan plan, float[] z, List<Frame> frames) {
+    }
+
+    /** What a job can do with the generator, on the renderer thread. */
+    public interface Session {
+        MultiLayerNetwork network();
+
+        /** G(z) for each z, in order. */
+        List<Frame> render(List<float[]> zs);
+    }
+
+    private final Consumer<Frame> mainSink;
+    private final Consumer<Companions> companionSink;
+    private final Consumer<Exception> failures;
+    private final AtomicReference<Request> pendingMain = new AtomicReference<>();
+    private final AtomicReference<MultiLayerNetwork> pendingGenerator = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Job> jobs = new ConcurrentLinkedQueue<>();
+    private final Object wake = new Object();
+    private final Thread thread;
+    private volatile CompanionPlan plan;
+    private volatile boolean closed;
+    /** Owned by the renderer thread. */
+    private MultiLayerNetwork generator;
+    private float[] companionZ;
+    private long companionDueAt;
+
+    /**
+     * @param mainSink receives each main frame on the renderer thread
+     * @param companionSink receives companion frames on the renderer thread
+     * @param failures receives rendering failures on the renderer thread
+     */
+    public WalkRenderer(Consumer<Frame> mainSink, Consumer<Companions> companionSink, Consumer<Exception> failures) {
+        this.mainSink = mainSink;
+        this.companionSink = companionSink;
+        this.failures = failures;
+        this.thread = new Thread(this::loop, "walk-renderer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Hands over a generator copy; later requests use it. The renderer is its only user from now on. */
+    public void setGenerator(MultiLayerNetwork copy) {
+        pendingGenerator.set(copy);
+        signal();
+    }
+
+    /** Replaces what the companions are (null: none). */
+    public void setCompanionPlan(CompanionPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Asks for G(z); cheap and safe from any thread. Only the newest request is ever rendered. */
+    public void request(float[] z, long requestedAt) {
+        pendingMain.set(new Request(z.clone(), requestedAt));
+        signal();
+    }
+
+    /** Runs {@code work} on the renderer thread when no interactive request waits. */
+    public <T> CompletableFuture<T> submit(Function<Session, T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        jobs.add(new Job(() -> {
+            try {
+                if (generator == null) {
+                    throw new IllegalStateException("no model is loaded");
+                }
+                result.complete(work.apply(session));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, () -> result.completeExceptionally(new java.util.concurrent.CancellationException("the pane closed"))));
+        signal();
+        return result;
+    }
+
+    /** G(z) for each z in the background; the future completes on the renderer thread. */
+    public CompletableFuture<List<Frame>> renderAll(List<float[]> zs) {
+        List<float[]> copy = List.copyOf(zs);
+        return submit(s -> s.render(copy));
+    }
+
+    private final Session session = new Session() {
+        @Override
+        public MultiLayerNetwork network() {
+            return generator;
+        }
+
+        @Override
+        public List<Frame> render(List<float[]> zs) {
+            return renderBatch(zs, 0);
+        }
+    };
+
+    private List<Frame> renderBatch(List<float[]> zs, long requestedAt) {
+        List<Frame> out = new ArrayList<>(zs.size());
+        int nz = zs.isEmpty() ? 0 : zs.get(0).length;
+        for (int start = 0; start < zs.size(); start += MAX_BATCH) {
+            int n = Math.min(MAX_BATCH, zs.size() - start);
+            float[] data = new float[n * nz];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(zs.get(start + i), 0, data, i * nz, nz);
+            }
+            out.addAll(Frame.fromBatch(generator.output(Nd4j.create(data, new long[] {n, nz}, 'c'), false),
+                    requestedAt));
+        }
+        return out;
+    }
+
+    private void signal() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                waitForWork();
+                if (closed) {
+                    return;
+                }
+                MultiLayerNetwork swapped = pendingGenerator.getAndSet(null);
+                if (swapped != null) {
+                    generator = swapped;
+                }
+                Request main = pendingMain.getAndSet(null);
+                if (main != null && generator != null) {
+                    mainSink.accept(renderBatch(List.of(main.z()), main.requestedAt()).get(0));
+                    companionZ = main.z();
+                    companionDueAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMPANION_DELAY_MILLIS);
+                    continue;
+                }
+                if (companionZ != null && System.nanoTime() >= companionDueAt) {
+                    renderCompanions();
+                    continue;
+                }
+                Job job = jobs.poll();
+                if (job != null) {
+                    job.run().run();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A shape mismatch after a model change or an ND4J error: report it and keep serving requests.
+                companionZ = null;
+                failures.accept(e);
+            }
+        }
+    }
+
+    private void renderCompanions() {
+        float[] z = companionZ;
+        companionZ = null;
+        CompanionPlan current = plan;
+        if (current == null || generator == null) {
+            return;
+        }
+        List<float[]> zs = current.companions(z);
+        if (!zs.isEmpty()) {
+            companionSink.accept(new Companions(current, z, renderBatch(zs, 0)));
+        }
+    }
+
+    private void waitForWork() throws InterruptedException {
+        synchronized (wake) {
+            while (!closed && pendingMain.get() == null && pendingGenerator.get() == null && jobs.isEmpty()) {
+                if (companionZ == null) {
+                    wake.wait();
+                } else {
+                    long waitNanos = companionDueAt - System.nanoTime();
+                    if (waitNanos <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(wake, waitNanos);
+                }
+            }
+        }
+    }
+
+    /** True when called on the renderer thread (for assertions in tests). */
+    boolean onRendererThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        signal();
+        thread.interrupt();
+        // Jobs still queued never run; complete them so no caller waits forever.
+        Job job;
+        while ((job = jobs.poll()) != null) {
+            job.cancel().run();
+        }
+    }
+}
