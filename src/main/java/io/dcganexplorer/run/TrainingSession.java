@@ -9,6 +9,7 @@ import io.dcganexplorer.core.gan.TrainingListener;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.core.latent.LatentSampler;
+import io.dcganexplorer.core.platform.NativeGarbage;
 import io.dcganexplorer.data.BatchIterator;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.ImageConversions;
@@ -36,6 +37,7 @@ public final class TrainingSession {
     private final TrainingControl control = new TrainingControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final INDArray previewZ;
+    private final NativeGarbage garbage = new NativeGarbage(256L << 20);
     private double elapsedSeconds;
     private long lastCheckpointIteration;
     private double lastCheckpointSeconds;
@@ -174,6 +176,11 @@ public final class TrainingSession {
                 long t0 = System.nanoTime();
                 INDArray real = batches.next();
                 StepResult result = trainer.step(real);
+                // The batch is ours and done with: free its native memory now rather than at the next GC.
+                if (real.closeable()) {
+                    real.close();
+                }
+                garbage.collectIfDue();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 elapsedSeconds += seconds;
                 windowSeconds[windowCount++ % THROUGHPUT_WINDOW] = seconds;
