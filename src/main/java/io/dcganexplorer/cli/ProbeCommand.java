@@ -1,5 +1,6 @@
 package io.dcganexplorer.cli;
 
+import io.dcganexplorer.core.probe.LinearProbe;
 import io.dcganexplorer.core.probe.ProbeExperiment;
 import io.dcganexplorer.data.IdxDataset;
 import io.dcganexplorer.data.InMemoryImageDataset;
@@ -50,6 +51,10 @@ final class ProbeCommand implements Callable<Integer> {
             defaultValue = "1")
     long seed;
 
+    @Option(names = "--c-grid", split = ",", paramLabel = "C", description = "SVM regularisation constants tried on "
+            + "the validation split (default: 1e-4,1e-3,1e-2,1e-1,1; large C is slow with thousands of features)")
+    double[] cGrid;
+
     @Option(names = "--out", paramLabel = "FILE", description = "also write the Markdown table here")
     Path output;
 
@@ -62,8 +67,12 @@ final class ProbeCommand implements Callable<Integer> {
         InMemoryImageDataset train = LabelledData.open(data, config.imageSize(), config.channels(), IdxDataset.Split.TRAIN);
         InMemoryImageDataset test = LabelledData.open(data, config.imageSize(), config.channels(), IdxDataset.Split.TEST);
         ProbeExperiment.Options defaults = ProbeExperiment.Options.defaults(seed);
+        LinearProbe.Options svm = defaults.svm();
+        if (cGrid != null) {
+            svm = new LinearProbe.Options(cGrid, svm.validationFraction(), svm.tolerance(), svm.maxIterations(), seed);
+        }
         ProbeExperiment.Options options = new ProbeExperiment.Options(trainCap, testCap, labelsPerClass, draws,
-                defaults.controlSeed(), seed);
+                defaults.controlSeed(), seed, svm);
         out.printf("probing %s (step %d) on %s / %s%n", model.folder(),
                 LabelledData.step(model), train.description(),
                 test.description());

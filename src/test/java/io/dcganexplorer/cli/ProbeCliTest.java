@@ -73,7 +73,7 @@ class ProbeCliTest {
 
         Path table = dir.resolve("out/probe.md");
         assertThat(run("probe", model.toString(), "--data", data, "--train-cap", "0", "--labels-per-class", "3",
-                "--draws", "2", "--out", table.toString())).as(err.toString()).isZero();
+                "--draws", "2", "--c-grid", "1e-3,1e-2", "--out", table.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("| trained D | 192 |").contains("| raw pixels | 256 |")
                 .contains("table written to");
         assertThat(Files.readString(table)).contains("| random-init D |").contains("3 per class (30 labels)");

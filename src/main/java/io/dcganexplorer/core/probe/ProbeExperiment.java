@@ -33,8 +33,10 @@ public final class ProbeExperiment {
      * @param draws how many balanced few-label draws to average (0 = skip the few-label setting)
      * @param controlSeed seed of the randomly initialised control D
      * @param seed seeds the subsets, the draws and the SVM
+     * @param svm how each SVM is fitted (its C grid above all)
      */
-    public record Options(int trainCap, int testCap, int labelsPerClass, int draws, long controlSeed, long seed) {
+    public record Options(int trainCap, int testCap, int labelsPerClass, int draws, long controlSeed, long seed,
+                          LinearProbe.Options svm) {
 
         /** Validates the options. */
         public Options {
@@ -47,11 +49,12 @@ public final class ProbeExperiment {
             if (draws < 0) {
                 throw new IllegalArgumentException("draws = " + draws + ": must be 0 or more");
             }
+            java.util.Objects.requireNonNull(svm, "svm");
         }
 
         /** 10,000 training and all test images, 100 labels per class over 5 draws. */
         public static Options defaults(long seed) {
-            return new Options(10_000, 0, 100, 5, seed + 1_000_003, seed);
+            return new Options(10_000, 0, 100, 5, seed + 1_000_003, seed, LinearProbe.Options.defaults(seed));
         }
     }
 
@@ -196,7 +199,7 @@ public final class ProbeExperiment {
         for (int d = 0; d < options.draws(); d++) {
             draws.add(balancedDraw(trainY, numClasses, options.labelsPerClass(), random.split()));
         }
-        LinearProbe.Options svm = LinearProbe.Options.defaults(options.seed());
+        LinearProbe.Options svm = options.svm();
 
         List<FeatureSet> sets = List.of(FeatureSet.values());
         List<Row> rows = new ArrayList<>();

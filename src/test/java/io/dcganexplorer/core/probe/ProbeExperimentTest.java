@@ -23,7 +23,7 @@ class ProbeExperimentTest {
         InMemoryImageDataset test = SyntheticImages.shapes(40, 2);
         List<Double> fractions = new ArrayList<>();
         ProbeExperiment.Result result = ProbeExperiment.run(Dcgan.create(CONFIG).discriminator(), CONFIG, train, test,
-                new ProbeExperiment.Options(0, 0, 5, 2, 11, 1), (f, m) -> fractions.add(f), () -> false);
+                new ProbeExperiment.Options(0, 0, 5, 2, 11, 1, LinearProbe.Options.defaults(1)), (f, m) -> fractions.add(f), () -> false);
 
         assertThat(result.rows()).extracting(ProbeExperiment.Row::features)
                 .containsExactly(ProbeExperiment.FeatureSet.values());
@@ -44,7 +44,7 @@ class ProbeExperimentTest {
     void cancellingStopsTheExperiment() {
         InMemoryImageDataset data = SyntheticImages.shapes(40, 1);
         assertThatThrownBy(() -> ProbeExperiment.run(Dcgan.create(CONFIG).discriminator(), CONFIG, data, data,
-                new ProbeExperiment.Options(0, 0, 5, 1, 11, 1), Progress.NONE, () -> true))
+                new ProbeExperiment.Options(0, 0, 5, 1, 11, 1, LinearProbe.Options.defaults(1)), Progress.NONE, () -> true))
                 .isInstanceOf(CancellationException.class);
     }
 
