@@ -117,6 +117,12 @@ public final class ImageConversions {
                 throw new IOException("no PNG writer for image type " + image.getType() + ": " + file);
             }
             try {
+                // Temporary files are created owner-only; a follower under another account must read the grid.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: its default ACLs apply.
+            }
+            try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);

@@ -45,12 +45,26 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Renames atomically where the file system allows it (always on local POSIX file systems). */
+    /**
+     * Renames atomically where the file system allows it (always on local POSIX file systems). A temporary
+     * file is created readable by its owner only; the result gets the usual rw-r--r-- (rwxr-xr-x for
+     * folders), so a follower under another account, or on another machine sharing the folder, can read it.
+     */
     public static void move(Path source, Path target) throws IOException {
+        makeShareable(source);
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void makeShareable(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system (Windows): the default ACLs already let the user's other programs read it.
         }
     }
 

@@ -43,6 +43,12 @@ class TrainingSessionTest {
         assertThat(seen.get(4).grid().width()).isEqualTo(3 * 16 + 4);
         assertThat(seen.get(3).grid()).isNull();
         assertThat(seen.get(11).progress()).isEqualTo(1.0);
+        // Readable by a follower under another account (temporary files start owner-only).
+        for (Path p : List.of(run.root().resolve(RunDirectory.MANIFEST), run.checkpoints().get(0),
+                run.checkpoints().get(0).resolve(ModelBundle.INFO), run.samples().get(0))) {
+            assertThat(java.nio.file.Files.getPosixFilePermissions(p)).as(p.toString())
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
     }
 
     @Test
