@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes the README screenshot of the Walk pane (assets/readme/walk-pane.png, or the first argument) on a
- * small random-weight model, with the figure-4 walk built and directions computed. Run under Xvfb; see
+ * small random-weight model (or the first model in the folder given as the second argument), with the figure-4 walk built and directions computed. Run under Xvfb; see
  * docs/WALK.md.
  */
 public final class WalkScreenshot {
@@ -33,8 +33,7 @@ public final class WalkScreenshot {
     private WalkScreenshot() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "assets/readme/walk-pane.png");
+    private static Path randomModelFolder() throws java.io.IOException {
         Path models = Files.createTempDirectory("walk-shot");
         DcganConfig config = new DcganConfig(32, 3, 100, 16, 16, 64, 2e-4, 0.5, LatentDistribution.UNIFORM, 3);
         Dcgan gan = Dcgan.create(config);
@@ -43,6 +42,13 @@ public final class WalkScreenshot {
         gan.generator().params().muli(WEIGHT_GAIN);
         ModelBundle.write(models.resolve("random-32x32"), gan,
                 ModelBundle.info(config, null, "random weights", TrainingState.START), false);
+        return models;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/readme/walk-pane.png");
+        // With a second argument (a folder of saved models, e.g. models/) the picture shows a trained model.
+        Path models = args.length > 1 ? Path.of(args[1]) : randomModelFolder();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
