@@ -173,7 +173,16 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.getStyleClass().add("ablation-grid");
-        VBox column = new VBox(8, title, caption, grid);
+        Label summary = new Label();
+        summary.setId("ablationSummary");
+        summary.getStyleClass().add("caption");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            WindowAnnotations a = viewModel.annotationsProperty().get();
+            return a == null ? "" : a.boxCount() + " window boxes on " + a.samplesWithBoxes() + " samples of seed "
+                    + a.seed() + " (" + a.samples().size() + " looked at); the paper drew 52 boxes on 150 samples.";
+        }, viewModel.annotationsProperty()));
+        VBox column = new VBox(8, title, caption, grid, summary);
         column.setMinWidth(COLUMNS * (2 * THUMB + 12) + 8);
         column.setPrefWidth(COLUMNS * (2 * THUMB + 12) + 8);
         return column;
@@ -332,6 +341,14 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         mapList.getSelectionModel().selectedItemProperty().addListener((o, a, m) ->
                 viewModel.shownMapProperty().set(m == null ? -1 : m.channel()));
         VBox.setVgrow(mapList, Priority.ALWAYS);
+        viewModel.shownMapProperty().addListener((o, a, channel) -> {
+            FeatureMap selected = mapList.getSelectionModel().getSelectedItem();
+            if (selected == null || selected.channel() != channel.intValue()) {
+                viewModel.maps().stream().filter(m -> m.channel() == channel.intValue()).findFirst()
+                        .ifPresentOrElse(m -> mapList.getSelectionModel().select(m),
+                                () -> mapList.getSelectionModel().clearSelection());
+            }
+        });
         Slider threshold = new Slider(-2, 2, viewModel.thresholdProperty().get());
         threshold.setId("ablationThreshold");
         threshold.valueProperty().bindBidirectional(viewModel.thresholdProperty());

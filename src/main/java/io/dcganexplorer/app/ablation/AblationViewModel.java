@@ -221,9 +221,9 @@ public final class AblationViewModel implements AutoCloseable {
         showHeatMap();
     }
 
-    /** The maps now switched off, by channel. */
+    /** The channels now switched off, in ascending order. */
     public int[] offChannels() {
-        return maps.stream().filter(m -> m.offProperty().get()).mapToInt(FeatureMap::channel).toArray();
+        return maps.stream().filter(m -> m.offProperty().get()).mapToInt(FeatureMap::channel).sorted().toArray();
     }
 
     /** Renders the grid (and, when ablation is on, the after images) for the current seed, layer and maps. */
@@ -395,6 +395,8 @@ public final class AblationViewModel implements AutoCloseable {
             for (FeatureMap m : maps) {
                 m.weightProperty().set(result.weights()[m.channel()]);
             }
+            // Strongest window maps first: the paper's list of maps to drop is the top of this one.
+            maps.sort(java.util.Comparator.comparingDouble((FeatureMap m) -> m.weightProperty().get()).reversed());
             bulk = false;
             applyThreshold();
             message.set(String.format(Locale.ROOT, "Probe on %d window and %d other positions of %s: %.0f%% right; "
