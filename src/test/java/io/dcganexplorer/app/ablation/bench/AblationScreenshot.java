@@ -5,6 +5,7 @@ import io.dcganexplorer.app.ablation.AblationViewModel;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.walk.bench.ConsoleErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -34,17 +35,7 @@ public final class AblationScreenshot {
         Platform.startup(started::countDown);
         started.await();
         FxTaskExecutor executor = FxTaskExecutor.pool("shot");
-        ErrorReporter errors = new ErrorReporter() {
-            @Override
-            public void error(String title, Throwable cause) {
-                System.err.println(title + ": " + ErrorReporter.describe(cause));
-            }
-
-            @Override
-            public void warning(String title, String message) {
-                System.err.println(title + ": " + message);
-            }
-        };
+        ErrorReporter errors = new ConsoleErrors();
         Path empty = Files.createTempDirectory("ablation-shot");
         ModelService service = new ModelService(executor, errors, (p, t) -> () -> { }, empty, empty);
         CompletableFuture<AblationPane> shown = new CompletableFuture<>();
