@@ -333,6 +333,10 @@ public final class AblationViewModel implements AutoCloseable {
         if (m == null) {
             return;
         }
+        if (m.config().channels() != 3) {
+            message.set("The window detector judges RGB rooms; this model makes grayscale images. Draw boxes by hand.");
+            return;
+        }
         int size = m.config().imageSize();
         long s = seed.get();
         INDArray z = sampler.batch(s, LatentSampler.SAMPLING_STREAM, 0, AUTO_SAMPLES);
