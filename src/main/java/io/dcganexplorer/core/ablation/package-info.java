@@ -6,7 +6,7 @@
  * ({@link io.dcganexplorer.core.ablation.AblatedGenerator}) and measure what changed
  * ({@link io.dcganexplorer.core.ablation.AblationExperiment}).
  *
- * <p>Depends on DL4J/ND4J, liblinear, {@link io.dcganexplorer.core.gan} and
+ * <p>Depends on DL4J/ND4J, liblinear, {@link io.dcganexplorer.core.latent} (the z of annotated samples) and
  * {@link io.dcganexplorer.data.procedural.PixelBox}; never on JavaFX, the run directory or the command line.
  * The window detector is reached through {@link io.dcganexplorer.core.ablation.WindowProbabilities}, so
  * the experiment runs with any per-pixel scorer (the trained detector, or a fixed rule in tests).
