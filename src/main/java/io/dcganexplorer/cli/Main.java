@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dcgan-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, ProbeCommand.class,
-            QualityCommand.class, ClassifierCommand.class, EvaluatorsCommand.class, CommandLine.HelpCommand.class})
+            QualityCommand.class, ClassifierCommand.class, EvaluatorsCommand.class, AblateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,129 @@
+package io.dcganexplorer.app.ablation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcganexplorer.app.RecordingErrors;
+import io.dcganexplorer.core.ablation.WindowAnnotations;
+import io.dcganexplorer.data.procedural.PixelBox;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Ablate view model without a toolkit: every job runs at once on the test thread. */
+class AblationViewModelTest {
+
+    @TempDir
+    static Path dir;
+
+    private final RecordingErrors errors = new RecordingErrors();
+
+    @BeforeAll
+    static void writeTinyModel() throws Exception {
+        AblationFixtures.writeModel(dir.resolve("models"));
+    }
+
+    private AblationViewModel viewModel() {
+        return AblationFixtures.viewModel(dir.resolve("models"), errors, AblationFixtures.brightRed());
+    }
+
+    @Test
+    void aLoadedModelShowsSamplesAndTheMapsOfTheDefaultLayer() {
+        AblationViewModel vm = viewModel();
+        assertThat(vm.readyProperty().get()).isTrue();
+        assertThat(vm.layerProperty().get().name()).isEqualTo("relu1");
+        assertThat(vm.maps()).hasSize(4);
+        assertThat(vm.before()).hasSize(AblationViewModel.SAMPLES);
+        assertThat(vm.after()).isEmpty();
+        assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
+    void boxesAreClippedAndUndoAndClearWork() {
+        AblationViewModel vm = viewModel();
+        vm.addBox(2, 12, 3, 20, 1);
+        assertThat(vm.annotationsProperty().get().boxes(2)).containsExactly(new PixelBox(12, 1, 4, 2));
+        vm.addBox(2, 5, 5, 5, 9);
+        assertThat(vm.annotationsProperty().get().boxCount()).as("an empty drag adds nothing").isEqualTo(1);
+        vm.addBox(0, 0, 0, 4, 4);
+        vm.undo();
+        assertThat(vm.annotationsProperty().get().boxCount()).isEqualTo(1);
+        vm.clear();
+        assertThat(vm.annotationsProperty().get().boxCount()).isZero();
+        vm.undo();
+        assertThat(vm.annotationsProperty().get().boxes(2)).hasSize(1);
+    }
+
+    @Test
+    void fittingSwitchesOffTheMapsAboveTheThreshold() {
+        AblationViewModel vm = viewModel();
+        for (int i = 0; i < 6; i++) {
+            vm.addBox(i, 2 + i, 2, 9 + i, 8);
+        }
+        vm.fit();
+        assertThat(errors.messages).isEmpty();
+        assertThat(vm.probeProperty().get()).isNotNull();
+        assertThat(vm.maps()).allSatisfy(m -> assertThat(m.weightProperty().get()).isNotNaN());
+        int[] expected = vm.probeProperty().get().selected(0);
+        Arrays.sort(expected);
+        assertThat(vm.offChannels()).containsExactly(expected);
+        vm.thresholdProperty().set(1e9);
+        assertThat(vm.offChannels()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("Probe on").contains("relu1");
+    }
+
+    @Test
+    void ablationShowsAfterImagesThatDifferOnTheSameZ() {
+        AblationViewModel vm = viewModel();
+        vm.maps().get(1).offProperty().set(true);
+        vm.maps().get(3).offProperty().set(true);
+        vm.ablateProperty().set(true);
+        assertThat(vm.after()).hasSize(AblationViewModel.SAMPLES);
+        assertThat(vm.after().get(0).samePixels(vm.before().get(0))).isFalse();
+        vm.allOn();
+        assertThat(vm.after().get(0).samePixels(vm.before().get(0))).isTrue();
+        vm.ablateProperty().set(false);
+        assertThat(vm.after()).isEmpty();
+    }
+
+    @Test
+    void autoAnnotationUsesTheDetectorOrSaysThereIsNone() {
+        AblationViewModel vm = viewModel();
+        vm.autoAnnotate();
+        WindowAnnotations found = vm.annotationsProperty().get();
+        assertThat(found.samples()).hasSize(AblationViewModel.AUTO_SAMPLES);
+        assertThat(found.boxCount()).isPositive();
+        AblationViewModel none = AblationFixtures.viewModel(dir.resolve("models"), errors, size -> Optional.empty());
+        none.autoAnnotate();
+        assertThat(none.messageProperty().get()).contains("No window detector for 16x16");
+        assertThat(none.annotationsProperty().get().boxCount()).isZero();
+    }
+
+    @Test
+    void savedAnnotationsLoadBackWithTheirSeed() {
+        AblationViewModel vm = viewModel();
+        vm.seedProperty().set(7);
+        vm.addBox(1, 0, 0, 5, 6);
+        Path file = dir.resolve("boxes.json");
+        vm.save(file);
+        vm.seedProperty().set(8);
+        assertThat(vm.annotationsProperty().get().boxCount()).as("another seed starts new boxes").isZero();
+        vm.load(file);
+        assertThat(vm.seedProperty().get()).isEqualTo(7);
+        assertThat(vm.annotationsProperty().get().boxes(1)).containsExactly(new PixelBox(0, 0, 5, 6));
+        assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
+    void clickingAMapShowsItsHeatMapAtTheLayerResolution() {
+        AblationViewModel vm = viewModel();
+        vm.shownMapProperty().set(2);
+        assertThat(vm.heatMapProperty().get()).isNotNull();
+        assertThat(vm.heatMapProperty().get().width()).isEqualTo(8);
+        vm.layerProperty().set(vm.layers().stream().filter(l -> l.name().equals("relu0")).findFirst().orElseThrow());
+        assertThat(vm.maps()).hasSize(8);
+        assertThat(vm.heatMapProperty().get()).isNull();
+    }
+}
