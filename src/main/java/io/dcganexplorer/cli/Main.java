@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The command-line front: {@code dcgan-explorer train|sample|bench ...}. */
 @Command(name = "dcgan-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
-        subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, EvaluatorsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
