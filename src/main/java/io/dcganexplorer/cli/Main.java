@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dcgan-explorer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, EvaluatorsCommand.class,
+            ArithmeticCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

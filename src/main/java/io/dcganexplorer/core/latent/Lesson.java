@@ -25,6 +25,9 @@ import java.util.TreeMap;
  */
 public record Lesson(String name, String description, String modelHint, long gridSeed, List<Concept> concepts) {
 
+    /** Samples in a lesson's grid: indices 0 .. GRID_SIZE - 1 (an 8x8 grid in the app). */
+    public static final int GRID_SIZE = 64;
+
     /**
      * One signed term.
      *
