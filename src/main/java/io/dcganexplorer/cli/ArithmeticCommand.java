@@ -133,8 +133,8 @@ final class ArithmeticCommand implements Callable<Integer> {
         ArithmeticExperiment.Settings settings = new ArithmeticExperiment.Settings(pool, trials, 3, confidence,
                 turnSamples, 9, Math.max(1, pool / 20), turnStrength, seed);
         long start = System.nanoTime();
-        ArithmeticExperiment.Report report = ArithmeticExperiment.run(generator, sampler, judge::predict, measured,
-                settings);
+        ArithmeticExperiment.Report report = ArithmeticExperiment.run(generator,
+                loaded.gan().discriminator(), sampler, judge::predict, measured, settings);
         String table = report.markdown();
         printer.print(table);
         printer.printf(Locale.ROOT, "%nmodel %s (step %d), classifier %s, %.0f s%n", loaded.folder(),

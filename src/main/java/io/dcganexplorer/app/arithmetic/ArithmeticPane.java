@@ -210,9 +210,11 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             cell.setId("arithmeticCell-" + i);
             cell.getStyleClass().add("grid-cell");
             int index = i;
-            for (Bucket b : vm.buckets()) {
+            for (int k = 0; k < vm.buckets().size(); k++) {
+                Bucket b = vm.buckets().get(k);
                 if (b.exemplars().stream().anyMatch(e -> e.cell() == index && e.frame() == frames.get(index))) {
-                    Label badge = new Label(b.nameProperty().get());
+                    // The term's position, not its name: names are long, and the rows on the right are in this order.
+                    Label badge = new Label((b.signProperty().get() < 0 ? "−" : "+") + (k + 1));
                     badge.getStyleClass().add("bucket-badge");
                     StackPane.setAlignment(badge, Pos.TOP_LEFT);
                     cell.getChildren().add(badge);
@@ -237,7 +239,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
                 showBuckets();
             });
             TextField name = new TextField(b.nameProperty().get());
-            name.setPrefColumnCount(9);
+            name.setPrefColumnCount(13);
             name.textProperty().addListener((o, a, v) -> b.nameProperty().set(v));
             HBox images = new HBox(3);
             for (int i = 0; i < ArithmeticViewModel.EXEMPLARS; i++) {
@@ -258,7 +260,9 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             remove.getStyleClass().add("remove-button");
             remove.setDisable(buckets.size() <= 1);
             remove.setOnAction(e -> vm.removeBucket(b));
-            HBox row = new HBox(6, sign, name, images, new Label("mean"), meanSlot, remove);
+            Label index = new Label(Integer.toString(k + 1));
+            index.getStyleClass().add("term-index");
+            HBox row = new HBox(6, index, sign, name, images, new Label("mean"), meanSlot, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("bucket-" + k);
             row.getStyleClass().add("bucket-row");

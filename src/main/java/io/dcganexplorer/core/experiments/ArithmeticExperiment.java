@@ -112,10 +112,12 @@ public final class ArithmeticExperiment {
      * @param pixelAll pixel space: every expected attribute
      * @param pixelTarget pixel space: the target attributes
      * @param baseTarget control: G(mean of the last concept) with the target attributes
+     * @param zRealism mean D(x) of the Z-space results (NaN without a discriminator)
+     * @param pixelRealism mean D(x) of the pixel-space results
      */
     public record LessonResult(String lesson, Map<String, Boolean> expected, Map<String, Boolean> target,
                                List<Integer> candidates, Rate zAll, Rate zTarget, Rate pixelAll, Rate pixelTarget,
-                               Rate baseTarget) {
+                               Rate baseTarget, double zRealism, double pixelRealism) {
     }
 
     /**
@@ -139,8 +141,9 @@ public final class ArithmeticExperiment {
      * @param settings what was run
      * @param lessons one result per lesson
      * @param turn the turn vector's figures
+     * @param poolRealism mean D(x) of the pool's generated faces, for reading the realism columns
      */
-    public record Report(Settings settings, List<LessonResult> lessons, TurnResult turn) {
+    public record Report(Settings settings, List<LessonResult> lessons, TurnResult turn, double poolRealism) {
 
         /** The two tables of docs/ARITHMETIC.md. */
         public String markdown() {
@@ -149,16 +152,21 @@ public final class ArithmeticExperiment {
                     + "drawn from a pool of %d generated faces (classifier confidence >= %.2f):%n%n",
                     settings.trials(), settings.exemplars(), settings.pool(), settings.confidence()));
             sb.append("| lesson | intended result | candidates per concept | Z space: target | Z space: all attributes "
-                    + "| pixel space: target | pixel space: all attributes | before editing: target |\n");
-            sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+                    + "| pixel space: target | pixel space: all attributes | before editing: target "
+                    + "| mean D(x): Z space | mean D(x): pixel space |\n");
+            sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (LessonResult r : lessons) {
                 sb.append("| ").append(r.lesson()).append(" | ").append(FaceCriteria.describe(r.expected()))
                         .append(" (target: ").append(FaceCriteria.describe(r.target())).append(") | ")
                         .append(r.candidates().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))
                         .append(" | ").append(r.zTarget().format()).append(" | ").append(r.zAll().format())
                         .append(" | ").append(r.pixelTarget().format()).append(" | ").append(r.pixelAll().format())
-                        .append(" | ").append(r.baseTarget().format()).append(" |\n");
+                        .append(" | ").append(r.baseTarget().format())
+                        .append(String.format(Locale.ROOT, " | %.3f | %.3f |%n", r.zRealism(), r.pixelRealism()));
             }
+            sb.append(String.format(Locale.ROOT, "%nD(x) is the GAN's own discriminator: the probability it gives "
+                    + "that an image is a real training face (mean over the pool's generated faces: %.3f).%n",
+                    poolRealism));
             TurnResult t = turn;
             sb.append(String.format(Locale.ROOT, "%nTurn vector: mean z of the %d most right-looking minus the %d most "
                     + "left-looking faces of the pool (judged yaw %.2f vs %.2f); %d fresh faces walked along "
@@ -184,6 +192,16 @@ public final class ArithmeticExperiment {
      */
     public static Report run(MultiLayerNetwork generator, LatentSampler sampler, FaceJudge judge, List<Lesson> lessons,
                              Settings settings) {
+        return run(generator, null, sampler, judge, lessons, settings);
+    }
+
+    /**
+     * As {@link #run(MultiLayerNetwork, LatentSampler, FaceJudge, List, Settings)}, and with the GAN's
+     * discriminator (or null) also the mean D(x) of each space's results: the classifier only asks whether an
+     * attribute is there, D whether the picture looks like a face at all, which is where pixel sums fail.
+     */
+    public static Report run(MultiLayerNetwork generator, MultiLayerNetwork discriminator, LatentSampler sampler,
+                             FaceJudge judge, List<Lesson> lessons, Settings settings) {
         List<float[]> poolZ = new ArrayList<>(settings.pool());
         for (int i = 0; i < settings.pool(); i++) {
             poolZ.add(sampler.vector(settings.seed(), LatentSampler.SAMPLING_STREAM, i));
@@ -193,12 +211,15 @@ public final class ArithmeticExperiment {
         SplittableRandom random = new SplittableRandom(settings.seed());
         List<LessonResult> results = new ArrayList<>();
         for (Lesson lesson : lessons) {
-            results.add(runLesson(generator, judge, lesson, settings, poolZ, poolImages, poolJudged, random.split()));
+            results.add(runLesson(generator, discriminator, judge, lesson, settings, poolZ, poolImages, poolJudged,
+                    random.split()));
         }
-        return new Report(settings, results, runTurn(generator, sampler, judge, settings, poolZ, poolJudged));
+        return new Report(settings, results, runTurn(generator, sampler, judge, settings, poolZ, poolJudged),
+                realism(discriminator, poolImages));
     }
 
-    private static LessonResult runLesson(MultiLayerNetwork generator, FaceJudge judge, Lesson lesson,
+    private static LessonResult runLesson(MultiLayerNetwork generator, MultiLayerNetwork discriminator,
+                                          FaceJudge judge, Lesson lesson,
                                           Settings settings, List<float[]> poolZ, INDArray poolImages,
                                           List<FacePrediction> poolJudged, SplittableRandom random) {
         Map<String, Boolean> expected = FaceCriteria.expectedResult(lesson);
@@ -240,12 +261,28 @@ public final class ArithmeticExperiment {
         }
         long[] shape = poolImages.shape().clone();
         shape[0] = n;
-        List<FacePrediction> zJudged = judge(judge, generate(generator, zResults));
-        List<FacePrediction> pixelJudged = judge(judge, Nd4j.create(pixelResults, shape, 'c'));
+        INDArray zImages = generate(generator, zResults);
+        INDArray pixelImages = Nd4j.create(pixelResults, shape, 'c');
+        List<FacePrediction> zJudged = judge(judge, zImages);
+        List<FacePrediction> pixelJudged = judge(judge, pixelImages);
         List<FacePrediction> baseJudged = judge(judge, generate(generator, bases));
         return new LessonResult(lesson.name(), expected, target, candidates.stream().map(List::size).toList(),
                 rate(zJudged, expected), rate(zJudged, target), rate(pixelJudged, expected), rate(pixelJudged, target),
-                rate(baseJudged, target));
+                rate(baseJudged, target), realism(discriminator, zImages), realism(discriminator, pixelImages));
+    }
+
+    /** Mean D(x) over the images, in batches; NaN without a discriminator. */
+    private static double realism(MultiLayerNetwork discriminator, INDArray images) {
+        if (discriminator == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (long start = 0; start < images.size(0); start += BATCH) {
+            long end = Math.min(images.size(0), start + BATCH);
+            sum += discriminator.output(images.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)).dup(),
+                    false).sumNumber().doubleValue();
+        }
+        return sum / images.size(0);
     }
 
     private static TurnResult runTurn(MultiLayerNetwork generator, LatentSampler sampler, FaceJudge judge,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dcganexplorer.core.eval.FacePrediction;
 import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
 import io.dcganexplorer.core.gan.LatentDistribution;
 import io.dcganexplorer.core.latent.LatentSampler;
@@ -68,8 +69,8 @@ class ArithmeticExperimentTest {
         DcganConfig config = new DcganConfig(16, 3, 6, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 5);
         MultiLayerNetwork g = GeneratorFactory.create(config);
         ArithmeticExperiment.Settings settings = new ArithmeticExperiment.Settings(120, 20, 3, 0.5, 6, 5, 10, 1.0, 3);
-        ArithmeticExperiment.Report report = ArithmeticExperiment.run(g, new LatentSampler(6, config.latent()),
-                HASH_JUDGE, List.of(glasses()), settings);
+        ArithmeticExperiment.Report report = ArithmeticExperiment.run(g, DiscriminatorFactory.create(config),
+                new LatentSampler(6, config.latent()), HASH_JUDGE, List.of(glasses()), settings);
         ArithmeticExperiment.LessonResult r = report.lessons().get(0);
         for (ArithmeticExperiment.Rate rate : List.of(r.zAll(), r.zTarget(), r.pixelAll(), r.pixelTarget(),
                 r.baseTarget())) {
@@ -79,12 +80,16 @@ class ArithmeticExperimentTest {
         // Every attribute right implies the target right.
         assertThat(r.zAll().successes()).isLessThanOrEqualTo(r.zTarget().successes());
         assertThat(r.candidates()).hasSize(3).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(3));
+        assertThat(r.zRealism()).isBetween(0.0, 1.0);
+        assertThat(r.pixelRealism()).isBetween(0.0, 1.0);
+        assertThat(report.poolRealism()).isBetween(0.0, 1.0);
         assertThat(report.turn().meanSpearman()).isBetween(-1.0, 1.0);
         assertThat(report.turn().monotonic()).isBetween(0.0, 1.0);
         assertThat(report.turn().turn().direction()).hasSize(6);
         String table = report.markdown();
         assertThat(table).contains("| Glasses | glasses, woman (target: glasses) |").contains("Spearman");
         assertThat(table.lines().filter(l -> l.startsWith("|"))).hasSize(6);
+        assertThat(table).contains("mean D(x): pixel space");
     }
 
     @Test
