@@ -5,6 +5,7 @@ import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.arithmetic.ArithmeticPane;
 import io.dcganexplorer.app.arithmetic.ArithmeticViewModel;
 import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.walk.bench.ConsoleErrors;
 import io.dcganexplorer.core.latent.Lesson;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -36,17 +37,7 @@ public final class ArithmeticScreenshot {
         Platform.startup(started::countDown);
         started.await();
         FxTaskExecutor executor = FxTaskExecutor.pool("shot");
-        ErrorReporter errors = new ErrorReporter() {
-            @Override
-            public void error(String title, Throwable cause) {
-                System.err.println(title + ": " + ErrorReporter.describe(cause));
-            }
-
-            @Override
-            public void warning(String title, String message) {
-                System.err.println(title + ": " + message);
-            }
-        };
+        ErrorReporter errors = new ConsoleErrors();
         ModelService service = new ModelService(executor, errors, (p, t) -> () -> { }, models, models.resolve("none"));
         CompletableFuture<ArithmeticPane> shown = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -3,7 +3,7 @@ package io.dcganexplorer.app.walk.bench;
 import io.dcganexplorer.app.common.ErrorReporter;
 
 /** Errors and warnings as one line on stderr: the tool mains have no window to show them in. */
-final class ConsoleErrors implements ErrorReporter {
+public final class ConsoleErrors implements ErrorReporter {
 
     @Override
     public void error(String title, Throwable cause) {
