@@ -147,29 +147,48 @@ final class ArithmeticCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Picks each concept's first three confident faces of the lesson's grid and writes the lesson. */
+    /** Seeds tried after a lesson's own when its grid lacks three confident faces for a concept. */
+    private static final int SEEDS_TO_TRY = 50;
+
+    /**
+     * Picks each concept's first three confident faces of the lesson's grid and writes the lesson; when the
+     * grid has too few for a concept, the next grid seeds are tried and the lesson keeps the first that works.
+     */
     private void writeBuiltIns(PrintWriter printer, MultiLayerNetwork generator, LatentSampler sampler,
                                FaceAttributeClassifier judge, List<Lesson> toWrite) throws Exception {
         for (Lesson l : toWrite) {
-            int gridSize = Lesson.GRID_SIZE;
-            INDArray z = sampler.batch(l.gridSeed(), LatentSampler.SAMPLING_STREAM, 0, gridSize);
-            List<FacePrediction> judged = judge.predict(generator.output(z, false));
-            Set<Integer> used = new HashSet<>();
-            List<Lesson.Concept> concepts = new ArrayList<>();
-            for (Lesson.Concept c : l.concepts()) {
-                List<Integer> chosen = FaceCriteria.firstMatching(judged, c.attributes(), confidence, 3, used);
-                if (chosen.size() < 3) {
-                    throw new IllegalStateException("the grid of seed " + l.gridSeed() + " has only " + chosen.size()
-                            + " faces that look like '" + c.name() + "'; try another --confidence");
-                }
-                used.addAll(chosen);
-                concepts.add(Lesson.Concept.ofIndices(c.name(), c.sign(), chosen, c.attributes()));
+            Lesson filled = null;
+            for (long gridSeed = l.gridSeed(); gridSeed < l.gridSeed() + SEEDS_TO_TRY && filled == null; gridSeed++) {
+                filled = fill(l, gridSeed, generator, sampler, judge);
             }
-            Lesson filled = new Lesson(l.name(), l.description(), l.modelHint(), l.gridSeed(), concepts);
+            if (filled == null) {
+                throw new IllegalStateException("no grid among seeds " + l.gridSeed() + " to "
+                        + (l.gridSeed() + SEEDS_TO_TRY - 1) + " has three faces for every concept of '" + l.name()
+                        + "'; try a lower --confidence");
+            }
             Path file = writeLessons.resolve(l.name().toLowerCase(Locale.ROOT).replace(' ', '-') + ".json");
             LessonFiles.write(filled, file);
-            printer.printf("%s: %s%n", file, concepts.stream().map(c -> c.name() + " " + c.exemplars()).toList());
+            printer.printf("%s: grid seed %d, %s%n", file, filled.gridSeed(),
+                    filled.concepts().stream().map(c -> c.name() + " " + c.exemplars()).toList());
         }
+    }
+
+    /** The lesson with exemplars from the grid of {@code gridSeed}, or null when a concept has too few. */
+    private Lesson fill(Lesson l, long gridSeed, MultiLayerNetwork generator, LatentSampler sampler,
+                        FaceAttributeClassifier judge) {
+        INDArray z = sampler.batch(gridSeed, LatentSampler.SAMPLING_STREAM, 0, Lesson.GRID_SIZE);
+        List<FacePrediction> judged = judge.predict(generator.output(z, false));
+        Set<Integer> used = new HashSet<>();
+        List<Lesson.Concept> concepts = new ArrayList<>();
+        for (Lesson.Concept c : l.concepts()) {
+            List<Integer> chosen = FaceCriteria.firstMatching(judged, c.attributes(), confidence, 3, used);
+            if (chosen.size() < 3) {
+                return null;
+            }
+            used.addAll(chosen);
+            concepts.add(Lesson.Concept.ofIndices(c.name(), c.sign(), chosen, c.attributes()));
+        }
+        return new Lesson(l.name(), l.description(), l.modelHint(), gridSeed, concepts);
     }
 
     /**
