@@ -46,7 +46,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
     private static final double EXEMPLAR = 40;
     private static final double RESULT = 76;
     private static final double RESULT_CENTRE = 104;
-    private static final double TURN = 56;
+    private static final double TURN = 80;
 
     private final ArithmeticViewModel vm;
     private final GridPane grid = new GridPane();

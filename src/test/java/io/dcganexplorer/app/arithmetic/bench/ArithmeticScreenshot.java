@@ -21,7 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes the README screenshot of the Arithmetic pane with a built-in lesson applied. Arguments: the
- * models folder (holding the faces model and evaluators/faces-32), the lesson's name, the output PNG.
+ * models folder (holding the faces model and evaluators/faces-32), the lesson's name, the output PNG, and
+ * optionally "turn" to show the Turn tab with its strips instead.
  * Run under Xvfb; see docs/ARITHMETIC.md.
  */
 public final class ArithmeticScreenshot {
@@ -63,6 +64,15 @@ public final class ArithmeticScreenshot {
         Platform.runLater(() -> vm.applyLesson(lesson));
         while (vm.resultFrames().isEmpty() || vm.buckets().stream().anyMatch(b -> b.meanFrameProperty().get() == null)) {
             Thread.sleep(100);
+        }
+        if (args.length > 3 && args[3].equals("turn")) {
+            Platform.runLater(() -> {
+                ((javafx.scene.control.TabPane) pane.lookup("#arithmeticTabs")).getSelectionModel().select(1);
+                vm.turn().compute();
+            });
+            while (vm.turn().strips().isEmpty()) {
+                Thread.sleep(100);
+            }
         }
         Thread.sleep(500);
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
