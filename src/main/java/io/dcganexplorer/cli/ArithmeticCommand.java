@@ -212,8 +212,7 @@ final class ArithmeticCommand implements Callable<Integer> {
         ArithmeticFigure fig = ArithmeticFigure.of(terms, l.gridSeed());
         int gridStart = zs.size();
         zs.addAll(fig.grid());
-        INDArray all = loaded.gan().generate(org.nd4j.linalg.factory.Nd4j.create(flatten(zs), new long[] {zs.size(),
-                config.nz()}, 'c')).dup('c');
+        INDArray all = loaded.gan().generate(LatentSampler.stack(zs)).dup('c');
         float[] data = all.data().asFloat();
         int plane = config.channels() * config.imageSize() * config.imageSize();
         List<ConceptArithmetic.Term> pixelTerms = new ArrayList<>();
@@ -245,14 +244,5 @@ final class ArithmeticCommand implements Callable<Integer> {
         }
         System.arraycopy(pixel, 0, canvas, ((terms.size() + 1) * cols + cols - 1) * plane, plane);
         return ImageConversions.gridImage(canvas, rows * cols, config.channels(), config.imageSize(), cols, 1);
-    }
-
-    private static float[] flatten(List<float[]> zs) {
-        int nz = zs.get(0).length;
-        float[] out = new float[zs.size() * nz];
-        for (int i = 0; i < zs.size(); i++) {
-            System.arraycopy(zs.get(i), 0, out, i * nz, nz);
-        }
-        return out;
     }
 }

@@ -281,8 +281,7 @@ public final class ArithmeticViewModel implements AutoCloseable {
             List<Frame> grid = s.render(figure.grid());
             List<float[]> exemplarZs = new ArrayList<>();
             terms.forEach(t -> exemplarZs.addAll(t.exemplars()));
-            INDArray images = s.network().output(Nd4j.create(flatten(exemplarZs), new long[] {exemplarZs.size(),
-                    exemplarZs.get(0).length}, 'c'), false).dup('c');
+            INDArray images = s.network().output(LatentSampler.stack(exemplarZs), false).dup('c');
             int plane = (int) (images.length() / images.size(0));
             float[] data = images.data().asFloat();
             List<ConceptArithmetic.Term> pixelTerms = new ArrayList<>();
@@ -321,15 +320,6 @@ public final class ArithmeticViewModel implements AutoCloseable {
         resultZ.set(null);
     }
 
-    static float[] flatten(List<float[]> zs) {
-        int nz = zs.get(0).length;
-        float[] out = new float[zs.size() * nz];
-        for (int i = 0; i < zs.size(); i++) {
-            System.arraycopy(zs.get(i), 0, out, i * nz, nz);
-        }
-        return out;
-    }
-
     // ---- lessons -----------------------------------------------------------------------------------------
 
     /** The lessons shipped for the faces model. */
@@ -362,8 +352,7 @@ public final class ArithmeticViewModel implements AutoCloseable {
                 && lesson.concepts().stream().allMatch(c -> !c.attributes().isEmpty());
         if (byClassifier) {
             CompletableFuture<List<FacePrediction>> judged = renderer.submit(s -> {
-                INDArray z = Nd4j.create(flatten(gridZs), new long[] {gridZs.size(), sampler.nz()}, 'c');
-                return classifier.predict(s.network().output(z, false));
+                return classifier.predict(s.network().output(LatentSampler.stack(gridZs), false));
             });
             executor.submit(judged::get, predictions -> fillBuckets(lesson, predictions),
                     e -> errors.error("Could not judge the grid", e));

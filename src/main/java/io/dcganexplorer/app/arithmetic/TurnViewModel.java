@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Turn tab (Radford et al. 2015, figure 8): judges a pool of generated faces' yaw with the attribute
@@ -85,8 +84,7 @@ public final class TurnViewModel {
                 for (int i = start; i < start + CHUNK; i++) {
                     chunk.add(sampler.vector(seed, LatentSampler.SAMPLING_STREAM, POOL_FIRST_INDEX + i));
                 }
-                List<FacePrediction> judged = classifier.predict(s.network().output(Nd4j.create(
-                        ArithmeticViewModel.flatten(chunk), new long[] {chunk.size(), sampler.nz()}, 'c'), false));
+                List<FacePrediction> judged = classifier.predict(s.network().output(LatentSampler.stack(chunk), false));
                 for (int i = 0; i < chunk.size(); i++) {
                     yaws[start + i] = judged.get(i).yaw();
                 }

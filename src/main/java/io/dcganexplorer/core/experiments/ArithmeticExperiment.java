@@ -316,16 +316,11 @@ public final class ArithmeticExperiment {
 
     /** G(z) for each z, in batches, as one [N, C, H, W] array. */
     static INDArray generate(MultiLayerNetwork generator, List<float[]> zs) {
-        int nz = zs.get(0).length;
         List<INDArray> parts = new ArrayList<>();
         for (int start = 0; start < zs.size(); start += BATCH) {
-            int n = Math.min(BATCH, zs.size() - start);
-            float[] data = new float[n * nz];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(zs.get(start + i), 0, data, i * nz, nz);
-            }
+            List<float[]> chunk = zs.subList(start, Math.min(zs.size(), start + BATCH));
             // dup: the network's output may live in a workspace that the next call reuses.
-            parts.add(generator.output(Nd4j.create(data, new long[] {n, nz}, 'c'), false).dup());
+            parts.add(generator.output(LatentSampler.stack(chunk), false).dup());
         }
         return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }

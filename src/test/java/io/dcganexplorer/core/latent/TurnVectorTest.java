@@ -36,4 +36,13 @@ class TurnVectorTest {
         assertThatThrownBy(() -> TurnVector.fromSamples(List.of(new float[1], new float[1]), new double[] {0, 1}, 2))
                 .hasMessageContaining("perSide = 2");
     }
+
+    @Test
+    void stackedVectorsAreTheRowsOfOneBatch() {
+        var batch = LatentSampler.stack(List.of(new float[] {1, 2}, new float[] {3, 4}, new float[] {5, 6}));
+        assertThat(batch.shape()).containsExactly(3, 2);
+        assertThat(batch.getRow(1).toFloatVector()).containsExactly(3, 4);
+        assertThatThrownBy(() -> LatentSampler.stack(List.of(new float[2], new float[3])))
+                .hasMessageContaining("different length");
+    }
 }
