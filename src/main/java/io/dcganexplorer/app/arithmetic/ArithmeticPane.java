@@ -101,6 +101,26 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         return this;
     }
 
+    /** Ctrl+S: the result block and the pixel-space sum as one PNG. */
+    @Override
+    public boolean saveImage(javafx.stage.Window owner) {
+        if (vm.resultFrames().isEmpty()) {
+            return false;
+        }
+        FileChooser chooser = new FileChooser();
+        if (lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        chooser.setInitialFileName("arithmetic.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(owner);
+        if (f == null) {
+            return true;
+        }
+        lastFolder = f.getParentFile();
+        return vm.exportResult(f.toPath());
+    }
+
     @Override
     public void dispose() {
         vm.close();

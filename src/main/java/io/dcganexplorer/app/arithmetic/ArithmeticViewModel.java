@@ -14,6 +14,7 @@ import io.dcganexplorer.core.latent.ArithmeticFigure;
 import io.dcganexplorer.core.latent.ConceptArithmetic;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.core.latent.Lesson;
+import io.dcganexplorer.data.ImageConversions;
 import io.dcganexplorer.run.lesson.LessonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -318,6 +319,35 @@ public final class ArithmeticViewModel implements AutoCloseable {
         resultFrames.clear();
         pixelFrame.set(null);
         resultZ.set(null);
+    }
+
+    /**
+     * Writes the result as the paper lays it out, enlarged and crisp: the 3x3 Z-space block and, one column
+     * further right, the pixel-space sum beside its middle row. Returns false when there is no result.
+     */
+    public boolean exportResult(Path file) {
+        List<Frame> grid = List.copyOf(resultFrames);
+        Frame pixel = pixelFrame.get();
+        if (grid.size() != ArithmeticFigure.CELLS || pixel == null) {
+            return false;
+        }
+        executor.submit(() -> {
+            int size = pixel.width();
+            int gap = 2;
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(5 * size + 6 * gap, 3 * size + 4 * gap,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = out.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            for (int c = 0; c < grid.size(); c++) {
+                g.drawImage(grid.get(c).toBufferedImage(), gap + c % 3 * (size + gap), gap + c / 3 * (size + gap), null);
+            }
+            g.drawImage(pixel.toBufferedImage(), gap + 4 * (size + gap), gap + size + gap, null);
+            g.dispose();
+            ImageConversions.writePng(ImageConversions.scaleNearest(out, Math.max(1, 128 / size)), file);
+            return file;
+        }, f -> status.set("Saved " + f), e -> errors.error("Could not save " + file, e));
+        return true;
     }
 
     // ---- lessons -----------------------------------------------------------------------------------------

@@ -73,6 +73,12 @@ class ArithmeticViewModelTest {
         assertThat(vm.pixelFrameProperty().get()).isNotNull();
         assertThat(b).allSatisfy(bucket -> assertThat(bucket.meanFrameProperty().get()).isNotNull());
         assertThat(vm.statusProperty().get()).startsWith("A - B + C");
+        Path png = dir.resolve("result.png");
+        assertThat(vm.exportResult(png)).isTrue();
+        // 16-pixel images: 5 columns and 3 rows with 2-pixel gaps, enlarged 8x.
+        java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(saved.getWidth()).isEqualTo(8 * (5 * 16 + 6 * 2));
+        assertThat(saved.getHeight()).isEqualTo(8 * (3 * 16 + 4 * 2));
         assertThat(errors.messages).isEmpty();
     }
 
