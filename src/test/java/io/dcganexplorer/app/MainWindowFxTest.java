@@ -50,7 +50,9 @@ class MainWindowFxTest {
     @Test
     void opensOnTheEmptyStateWithOneTabPerRegisteredActivity(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText().trim()).containsExactly("▶  Train");
+        // Train first; other activities (Walk, Arithmetic, ...) follow in Activities' order.
+        assertThat(tabs.getTabs()).extracting(t -> t.getText().trim()).startsWith("▶  Train")
+                .contains("∿  Walk", "±  Arithmetic").doesNotHaveDuplicates();
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
         assertThat(robot.lookup("#dashboard").query().isVisible()).isFalse();
         assertThat(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Idle");
