@@ -2,6 +2,8 @@ package io.dcganexplorer.app;
 
 import io.dcganexplorer.app.ablation.AblationPane;
 import io.dcganexplorer.app.ablation.AblationViewModel;
+import io.dcganexplorer.app.arithmetic.ArithmeticPane;
+import io.dcganexplorer.app.arithmetic.ArithmeticViewModel;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
 import io.dcganexplorer.app.walk.WalkPane;
@@ -17,6 +19,8 @@ public final class Activities {
     public static List<ActivityPane> create(AppContext context) {
         return List.of(new TrainPane(new TrainViewModel(context.trainServices())),
                 new WalkPane(new WalkViewModel(context.background(), context.errors(), context.models())),
+                new ArithmeticPane(new ArithmeticViewModel(context.background(), context.errors(), context.models(),
+                        ArithmeticViewModel.defaultEvaluators())),
                 new AblationPane(AblationViewModel.create(context)));
     }
 }

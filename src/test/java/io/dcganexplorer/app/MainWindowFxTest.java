@@ -50,7 +50,8 @@ class MainWindowFxTest {
     @Test
     void opensOnTheEmptyStateWithOneTabPerRegisteredActivity(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(t -> t.getText().trim()).containsExactly("▶  Train", "∿  Walk", "⊘  Ablate");
+        assertThat(tabs.getTabs()).extracting(t -> t.getText().trim())
+                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate");
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
         assertThat(robot.lookup("#dashboard").query().isVisible()).isFalse();
         assertThat(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Idle");

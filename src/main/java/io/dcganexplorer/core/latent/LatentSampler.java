@@ -55,6 +55,22 @@ public final class LatentSampler {
         return Nd4j.create(data, new long[] {count, nz}, 'c');
     }
 
+    /** The vectors as the rows of one [count, nz] batch, for a single generator call. */
+    public static INDArray stack(java.util.List<float[]> zs) {
+        if (zs.isEmpty()) {
+            throw new IllegalArgumentException("no vectors to stack");
+        }
+        int nz = zs.get(0).length;
+        float[] data = new float[zs.size() * nz];
+        for (int i = 0; i < zs.size(); i++) {
+            if (zs.get(i).length != nz) {
+                throw new IllegalArgumentException("vectors of different length: " + nz + " and " + zs.get(i).length);
+            }
+            System.arraycopy(zs.get(i), 0, data, i * nz, nz);
+        }
+        return Nd4j.create(data, new long[] {zs.size(), nz}, 'c');
+    }
+
     /** The training batch of one iteration: its rows never overlap another iteration's. */
     public INDArray trainingBatch(long seed, long iteration, int batchSize) {
         return batch(seed, TRAINING_STREAM, iteration * batchSize, batchSize);

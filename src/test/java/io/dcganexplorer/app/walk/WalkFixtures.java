@@ -19,19 +19,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Tiny random models and deterministic executors for the Walk tests. */
-final class WalkFixtures {
+/** Tiny random models and deterministic executors for the tests of panes that render (Walk, Arithmetic). */
+public final class WalkFixtures {
 
     private WalkFixtures() {
     }
 
     /** 16x16 grayscale, nz 6, 4 filters: a random generator, enough to see pixels change. */
-    static DcganConfig tinyConfig() {
+    public static DcganConfig tinyConfig() {
         return new DcganConfig(16, 1, 6, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 7);
     }
 
     /** Writes a random model bundle into {@code modelsRoot}/{@code name} and returns its folder. */
-    static Path writeModel(Path modelsRoot, String name, DcganConfig config) throws IOException {
+    public static Path writeModel(Path modelsRoot, String name, DcganConfig config) throws IOException {
         Path folder = modelsRoot.resolve(name);
         ModelBundle.write(folder, Dcgan.create(config), ModelBundle.info(config, null, "random weights",
                 TrainingState.START), false);
@@ -39,8 +39,8 @@ final class WalkFixtures {
     }
 
     /** Errors collected instead of shown. */
-    static final class RecordingErrors implements ErrorReporter {
-        final List<String> messages = new CopyOnWriteArrayList<>();
+    public static final class RecordingErrors implements ErrorReporter {
+        public final List<String> messages = new CopyOnWriteArrayList<>();
 
         @Override
         public void error(String title, Throwable cause) {
@@ -57,7 +57,7 @@ final class WalkFixtures {
      * Background work runs at once on the caller; UI callbacks (which the renderer posts from its own
      * thread) queue up until the test thread drains them, so view-model state only changes on the test thread.
      */
-    static final class QueueExecutor implements TaskExecutor {
+    public static final class QueueExecutor implements TaskExecutor {
         private final LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
 
         @Override
@@ -83,7 +83,7 @@ final class WalkFixtures {
         }
 
         /** Runs UI callbacks until {@code done} holds; fails after {@code timeout}. */
-        void drainUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
+        public void drainUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
             long end = System.nanoTime() + timeout.toNanos();
             while (!done.getAsBoolean()) {
                 long left = end - System.nanoTime();
@@ -99,7 +99,7 @@ final class WalkFixtures {
     }
 
     /** A poller that never runs by itself: tests call {@link ManualPoller#run()}. */
-    static final class ManualPoller implements ModelService.Poller {
+    public static final class ManualPoller implements ModelService.Poller {
         final List<Runnable> tasks = new CopyOnWriteArrayList<>();
 
         @Override

@@ -1,0 +1,158 @@
+package io.dcganexplorer.app.arithmetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.walk.WalkFixtures;
+import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.ArithmeticFigure;
+import io.dcganexplorer.core.latent.ConceptArithmetic;
+import io.dcganexplorer.core.latent.Lesson;
+import io.dcganexplorer.run.lesson.LessonFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Arithmetic view model without a toolkit, on a tiny random RGB model. */
+class ArithmeticViewModelTest {
+
+    @TempDir
+    static Path dir;
+
+    private final WalkFixtures.QueueExecutor executor = new WalkFixtures.QueueExecutor();
+    private final WalkFixtures.RecordingErrors errors = new WalkFixtures.RecordingErrors();
+    private ArithmeticViewModel vm;
+
+    static DcganConfig tinyRgb() {
+        return new DcganConfig(16, 3, 6, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 11);
+    }
+
+    @BeforeAll
+    static void writeModel() throws Exception {
+        WalkFixtures.writeModel(dir.resolve("models"), "tiny", tinyRgb());
+    }
+
+    private ArithmeticViewModel open() throws Exception {
+        ModelService models = new ModelService(executor, errors, new WalkFixtures.ManualPoller(),
+                dir.resolve("models"), dir.resolve("runs"));
+        vm = new ArithmeticViewModel(executor, errors, models, dir.resolve("no-evaluators"));
+        executor.drainUntil(() -> vm.gridFrames().size() == Lesson.GRID_SIZE, Duration.ofSeconds(20));
+        return vm;
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    private void fillThreeByThree() throws Exception {
+        for (int cell = 0; cell < 9; cell++) {
+            vm.assign(cell);
+        }
+        executor.drainUntil(() -> vm.resultFrames().size() == ArithmeticFigure.CELLS, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void threeExemplarsInEachOfThreeBucketsGiveTheResultOfAMinusBPlusC() throws Exception {
+        open();
+        fillThreeByThree();
+        List<Bucket> b = vm.buckets();
+        assertThat(b).allSatisfy(bucket -> assertThat(bucket.exemplars()).hasSize(3));
+        assertThat(b.get(1).exemplars()).extracting(Bucket.Exemplar::cell).containsExactly(3, 4, 5);
+        float[] expected = ConceptArithmetic.combine(List.of(ConceptArithmetic.Term.plus(b.get(0).zs()),
+                ConceptArithmetic.Term.minus(b.get(1).zs()), ConceptArithmetic.Term.plus(b.get(2).zs())));
+        assertThat(vm.resultZProperty().get()).containsExactly(expected);
+        assertThat(vm.pixelFrameProperty().get()).isNotNull();
+        assertThat(b).allSatisfy(bucket -> assertThat(bucket.meanFrameProperty().get()).isNotNull());
+        assertThat(vm.statusProperty().get()).startsWith("A - B + C");
+        Path png = dir.resolve("result.png");
+        assertThat(vm.exportResult(png)).isTrue();
+        // 16-pixel images: 5 columns and 3 rows with 2-pixel gaps, enlarged 8x.
+        java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(saved.getWidth()).isEqualTo(8 * (5 * 16 + 6 * 2));
+        assertThat(saved.getHeight()).isEqualTo(8 * (3 * 16 + 4 * 2));
+        assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
+    void clickingAnExemplarAgainTakesItOutAndEmptiesTheResult() throws Exception {
+        open();
+        fillThreeByThree();
+        vm.selectedProperty().set(vm.buckets().get(0));
+        vm.assign(1);
+        assertThat(vm.buckets().get(0).exemplars()).extracting(Bucket.Exemplar::cell).containsExactly(0, 2);
+        vm.buckets().get(2).exemplars().clear();
+        vm.recompute();
+        assertThat(vm.resultFrames()).isEmpty();
+    }
+
+    @Test
+    void aFourthExemplarReplacesTheOldestAndTermsCanBeAddedAndFlipped() throws Exception {
+        open();
+        vm.selectedProperty().set(vm.buckets().get(0));
+        for (int cell : new int[] {0, 1, 2}) {
+            vm.assign(cell);
+        }
+        vm.selectedProperty().set(vm.buckets().get(0));
+        vm.assign(10);
+        assertThat(vm.buckets().get(0).exemplars()).extracting(Bucket.Exemplar::cell).containsExactly(1, 2, 10);
+        Bucket d = vm.addBucket(-1);
+        assertThat(vm.selectedProperty().get()).isSameAs(d);
+        assertThat(vm.expression()).isEqualTo("A - B + C - D");
+        vm.toggleSign(d);
+        assertThat(vm.expression()).isEqualTo("A - B + C + D");
+        vm.removeBucket(d);
+        assertThat(vm.buckets()).hasSize(3);
+    }
+
+    @Test
+    void aSavedLessonLoadsBackToTheSameResult() throws Exception {
+        open();
+        fillThreeByThree();
+        float[] before = vm.resultZProperty().get();
+        Path file = dir.resolve("mine.json");
+        LessonFiles.write(vm.toLesson("mine"), file);
+        vm.buckets().forEach(b -> b.exemplars().clear());
+        vm.recompute();
+        vm.gridSeedProperty().set(7);
+        executor.drainUntil(() -> vm.gridFrames().size() == Lesson.GRID_SIZE, Duration.ofSeconds(20));
+        vm.loadLesson(file);
+        executor.drainUntil(() -> vm.resultFrames().size() == ArithmeticFigure.CELLS, Duration.ofSeconds(20));
+        assertThat(vm.gridSeedProperty().get()).isEqualTo(ArithmeticViewModel.DEFAULT_GRID_SEED);
+        assertThat(vm.resultZProperty().get()).containsExactly(before);
+    }
+
+    @Test
+    void withoutAClassifierALessonUsesItsStoredExemplars() throws Exception {
+        open();
+        Lesson lesson = new Lesson("stored", "", "", 5, List.of(
+                Lesson.Concept.ofIndices("smiling woman", 1, List.of(1, 2, 3), Map.of("smile", true)),
+                Lesson.Concept.ofIndices("neutral woman", -1, List.of(4, 5, 6), Map.of("smile", false)),
+                Lesson.Concept.ofIndices("neutral man", 1, List.of(7, 8, 9), Map.of("man", true))));
+        vm.applyLesson(lesson);
+        executor.drainUntil(() -> vm.resultFrames().size() == ArithmeticFigure.CELLS, Duration.ofSeconds(20));
+        assertThat(vm.classifierReadyProperty().get()).isFalse();
+        assertThat(vm.buckets()).extracting(b -> b.nameProperty().get())
+                .containsExactly("smiling woman", "neutral woman", "neutral man");
+        assertThat(vm.buckets().get(2).exemplars()).extracting(Bucket.Exemplar::cell).containsExactly(7, 8, 9);
+        assertThat(vm.statusProperty().get()).contains("stored exemplars");
+        assertThat(vm.resultZProperty().get()).containsExactly(ConceptArithmetic.combine(
+                lesson.terms(new io.dcganexplorer.core.latent.LatentSampler(6, LatentDistribution.UNIFORM))));
+    }
+
+    @Test
+    void theTurnTabExplainsThatItNeedsTheClassifier() throws Exception {
+        open();
+        vm.turn().compute();
+        assertThat(vm.turn().statusProperty().get()).contains("evaluators --only faces --size 16");
+        assertThat(vm.turn().busyProperty().get()).isFalse();
+    }
+}
