@@ -24,6 +24,8 @@ import javax.imageio.ImageIO;
  */
 public final class ReadmeScreenshots {
 
+    // -Dscreens.follow=RUN_DIR shows an existing run instead of training a new one.
+
     private ReadmeScreenshots() {
     }
 
@@ -40,6 +42,22 @@ public final class ReadmeScreenshots {
 
         TrainPane pane = window.trainPane();
         TrainViewModel vm = pane.viewModel();
+        String follow = System.getProperty("screens.follow");
+        if (follow != null) {
+            // Show a finished (or running) run folder, as File > Open run does: real curves and grids.
+            onFx(() -> {
+                vm.openRun(Path.of(follow));
+                return null;
+            });
+            Thread.sleep(Long.getLong("screens.seconds", 8) * 1000);
+            snapshot(window, out.resolve("train-pane.png"));
+            onFx(() -> {
+                context.close();
+                Platform.exit();
+                return null;
+            });
+            System.exit(0);
+        }
         onFx(() -> {
             if (args.length > 1) {
                 vm.dataKindProperty().set(DatasetSpec.Kind.IMAGE_FOLDER);
