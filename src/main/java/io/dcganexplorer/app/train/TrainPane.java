@@ -291,6 +291,10 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         numbers.setAlignment(Pos.BOTTOM_LEFT);
         VBox stats = new VBox(8, numbers, bar);
         stats.getStyleClass().add("card");
+        // The charts below grow to fill the window; without this the VBox squeezed the card to the numbers'
+        // height and the progress bar vanished.
+        bar.setMinHeight(12);
+        stats.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox charts = new VBox(8, lossChart.chart, outputChart.chart);
         VBox.setVgrow(lossChart.chart, Priority.ALWAYS);
