@@ -4,6 +4,8 @@ import io.dcganexplorer.app.ablation.AblationPane;
 import io.dcganexplorer.app.ablation.AblationViewModel;
 import io.dcganexplorer.app.arithmetic.ArithmeticPane;
 import io.dcganexplorer.app.arithmetic.ArithmeticViewModel;
+import io.dcganexplorer.app.probe.ProbePane;
+import io.dcganexplorer.app.probe.ProbeViewModel;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
 import io.dcganexplorer.app.walk.WalkPane;
@@ -21,6 +23,7 @@ public final class Activities {
                 new WalkPane(new WalkViewModel(context.background(), context.errors(), context.models())),
                 new ArithmeticPane(new ArithmeticViewModel(context.background(), context.errors(), context.models(),
                         ArithmeticViewModel.defaultEvaluators())),
-                new AblationPane(AblationViewModel.create(context)));
+                new AblationPane(AblationViewModel.create(context)),
+                new ProbePane(ProbeViewModel.create(context)));
     }
 }
