@@ -66,11 +66,23 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         unsupported.textProperty().bind(viewModel.unsupportedProperty());
         unsupported.visibleProperty().bind(viewModel.unsupportedProperty().isNotEmpty());
 
-        VBox left = new VBox(8, section("Linear probe: test accuracy"), buildTable(), confusionTitle, confusion);
+        Label fewCaption = new Label();
+        fewCaption.getStyleClass().add("caption");
+        fewCaption.setWrapText(true);
+        fewCaption.textProperty().bind(Bindings.createStringBinding(() -> {
+            ProbeExperiment.Result r = viewModel.resultProperty().get();
+            return r == null ? "A linear SVM on each feature set; C picked on a validation split."
+                    : String.format(Locale.ROOT, "Linear SVM fitted on %,d labelled training images, scored on %,d "
+                    + "test images; few labels: %d per class, mean ± std over %d draws. Chance: %.0f%%.",
+                    r.trainImages(), r.testImages(), r.labelsPerClass(), r.draws(), 100.0 / r.classNames().size());
+        }, viewModel.resultProperty()));
+        VBox left = new VBox(8, section("Linear probe: test accuracy"), buildTable(), fewCaption, confusionTitle,
+                confusion);
         confusionTitle.getStyleClass().add("section-title");
+        confusionTitle.setWrapText(true);
         confusion.setId("probeConfusion");
         confusion.getStyleClass().add("probe-confusion");
-        left.setPrefWidth(560);
+        left.setPrefWidth(580);
         left.setMinWidth(480);
         VBox right = new VBox(8, section("Nearest training images of generated samples"), caption(), neighbourRows);
         ScrollPane rightScroll = new ScrollPane(right);
@@ -120,10 +132,13 @@ public final class ProbePane extends BorderPane implements ActivityPane {
                 "Training images the probe fits on (and the neighbours are searched among); 0 = all 60,000");
         TextField test = intField("probeTestCap", viewModel.testCapProperty(), "Test images scored; 0 = all 10,000");
         TextField draws = intField("probeDraws", viewModel.drawsProperty(),
-                "Few-label draws (100 labels per class) to average; 0 = skip");
+                "Few-label draws to average; 0 = skip");
+        TextField perClass = intField("probeLabelsPerClass", viewModel.labelsPerClassProperty(),
+                "Labels per class in the few-label setting (the capped training set must hold this many of each)");
         TextField grid = new TextField();
         grid.setId("probeCGrid");
-        grid.setPrefColumnCount(10);
+        grid.setPrefColumnCount(8);
+        grid.setMinWidth(Region.USE_PREF_SIZE);
         grid.textProperty().bindBidirectional(viewModel.cGridProperty());
         grid.setTooltip(new Tooltip("The SVM's C values, chosen on a validation split, e.g. 1e-4, 1e-3, 1e-2"));
         Button run = new Button("Run");
@@ -136,7 +151,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         cancel.setId("probeCancel");
         cancel.setOnAction(e -> viewModel.cancel());
         cancel.disableProperty().bind(viewModel.runningProperty().not());
-        for (TextField f : List.of(train, test, draws, grid)) {
+        for (TextField f : List.of(train, test, draws, perClass, grid)) {
             f.disableProperty().bind(viewModel.runningProperty());
         }
         ProgressBar bar = new ProgressBar();
@@ -149,17 +164,27 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         message.textProperty().bind(viewModel.messageProperty());
         message.setMinWidth(0);
         HBox.setHgrow(message, Priority.ALWAYS);
-        HBox row = new HBox(8, new Label("Train cap"), train, new Label("Test cap"), test, new Label("Draws"), draws,
-                new Label("C grid"), grid, run, cancel, bar, message);
+        HBox row = new HBox(8, label("Train cap"), train, label("Test cap"), test, label("Draws"), draws,
+                label("Labels / class"), perClass, label("C grid"), grid, run, cancel, bar, message);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(120);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("probe-toolbar");
         return row;
     }
 
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private static TextField intField(String id, IntegerProperty property, String tip) {
         TextField field = new TextField();
         field.setId(id);
-        field.setPrefColumnCount(5);
+        field.setPrefColumnCount(4);
+        field.setMinWidth(Region.USE_PREF_SIZE);
         TextFormatter<Integer> format = new TextFormatter<>(new IntegerStringConverter(), property.get(),
                 c -> c.getControlNewText().matches("\\d{0,7}") ? c : null);
         field.setTextFormatter(format);
@@ -177,13 +202,17 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Run the probe to fill the table."));
         table.getColumns().add(column("features", r -> r.features().label()));
+        table.getColumns().get(0).setPrefWidth(120);
         table.getColumns().add(column("dims", r -> String.format(Locale.ROOT, "%,d", r.dimensions())));
         table.getColumns().add(column("all labels", r -> String.format(Locale.ROOT, "%.2f%%",
                 100 * r.allLabels().accuracy())));
         table.getColumns().add(column("C", r -> String.format(Locale.ROOT, "%.0e", r.allLabels().chosenC())));
-        table.getColumns().add(column("100 per class", r -> r.fewLabelAccuracies().length == 0 ? "-"
-                : r.fewLabelAccuracies().length == 1 ? String.format(Locale.ROOT, "%.2f%%", 100 * r.fewLabelMean())
-                : String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * r.fewLabelMean(), 100 * r.fewLabelStd())));
+        TableColumn<ProbeExperiment.Row, String> few = column("few labels", r -> r.fewLabelAccuracies().length == 0
+                ? "-" : r.fewLabelAccuracies().length == 1
+                ? String.format(Locale.ROOT, "%.2f%%", 100 * r.fewLabelMean())
+                : String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * r.fewLabelMean(), 100 * r.fewLabelStd()));
+        table.getColumns().add(few);
+        few.setPrefWidth(130);
         table.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * 4 + 4);
