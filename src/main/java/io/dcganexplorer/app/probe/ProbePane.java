@@ -163,6 +163,9 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
         message.setMinWidth(0);
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(viewModel.messageProperty());
+        message.setTooltip(messageTip);
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox row = new HBox(8, label("Train cap"), train, label("Test cap"), test, label("Draws"), draws,
                 label("Labels / class"), perClass, label("C grid"), grid, run, cancel, bar, message);
@@ -213,7 +216,8 @@ public final class ProbePane extends BorderPane implements ActivityPane {
                 : String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * r.fewLabelMean(), 100 * r.fewLabelStd()));
         table.getColumns().add(few);
         few.setPrefWidth(130);
-        table.getColumns().add(column("seconds", r -> String.format(Locale.ROOT, "%.1f", r.seconds())));
+        table.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.0f s", r.seconds())));
+        table.getColumns().get(2).setPrefWidth(90);
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * 4 + 4);
         table.setMinHeight(26 * 4 + 4);

@@ -216,7 +216,6 @@ public final class ProbeViewModel {
         rows.clear();
         neighbours.clear();
         executor.submit(() -> compute(m, options, cancelled), outcome -> {
-            running.set(false);
             progress.set(1);
             result.set(outcome.table());
             rows.setAll(outcome.table().rows());
@@ -225,6 +224,7 @@ public final class ProbeViewModel {
             message.set(String.format(Locale.ROOT, "Done: %,d training and %,d test images; neighbours searched "
                     + "among %,d training images.", outcome.table().trainImages(), outcome.table().testImages(),
                     outcome.table().trainImages()));
+            running.set(false);
         }, e -> {
             running.set(false);
             progress.set(0);
