@@ -413,7 +413,7 @@ public final class TrainViewModel {
     }
 
     /**
-     * On the trainer thread: when a quality classifier fits the run's shape, scores a copy of G every
+     * On the trainer thread: when a quality classifier fits the run's shape and data, scores a copy of G every
      * {@link #QUALITY_EVERY} steps on the background executor (one score at a time) against the statistics
      * of the first {@link #QUALITY_REFERENCE} training images, and shows the latest in {@link #qualityProperty()}.
      */
@@ -421,7 +421,7 @@ public final class TrainViewModel {
         DcganConfig config = created.gan().config();
         QualityClassifier classifier;
         try {
-            classifier = qualitySource.forShape(config.imageSize(), config.channels()).orElse(null);
+            classifier = qualitySource.forRun(config.imageSize(), config.channels(), data.classNames()).orElse(null);
         } catch (IOException | RuntimeException e) {
             services.errors().warning("No sample quality for this run", "Could not load the quality classifier: "
                     + ErrorReporter.describe(e));

@@ -210,7 +210,7 @@ class TrainViewModelTest {
         TrainViewModel vm = newViewModel();
         List<String> shown = new ArrayList<>();
         vm.qualityProperty().addListener((o, a, b) -> shown.add(b));
-        vm.setQuality((size, channels) -> size == 16 && channels == 1 ? Optional.of(classifier) : Optional.empty(),
+        vm.setQuality((size, channels, classes) -> size == 16 && channels == 1 ? Optional.of(classifier) : Optional.empty(),
                 5, 16);
         TinyTraining.configure(vm, 12, 5);
         vm.startNewRun();
@@ -230,7 +230,11 @@ class TrainViewModelTest {
         vm.startNewRun();
         assertThat(errors.messages).isEmpty();
         assertThat(vm.qualityProperty().get()).isEmpty();
-        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 1)).isPresent();
-        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 3)).isEmpty();
+        QualitySource shipped = QualitySource.inFolder(Path.of("models"));
+        List<String> fashion = io.dcganexplorer.data.IdxDataset.FASHION_MNIST_CLASSES;
+        assertThat(shipped.forRun(32, 1, fashion)).isPresent();
+        assertThat(shipped.forRun(32, 3, fashion)).as("wrong channels").isEmpty();
+        assertThat(shipped.forRun(32, 1, List.of("no window", "window"))).as("rooms in gray: no classifier").isEmpty();
+        assertThat(shipped.forRun(32, 1, List.of())).as("unlabelled data").isEmpty();
     }
 }
