@@ -32,13 +32,16 @@ import picocli.CommandLine.Spec;
             "Defaults are the paper's: nz 100, 64 filters, batch 128, Adam lr 2e-4 beta1 0.5, uniform z."})
 final class TrainCommand implements Callable<Integer> {
 
+    /** Data loading progress is printed at most this often. */
+    private static final long LOADING_REPORT_NANOS = 5_000_000_000L;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "SOURCE",
             description = "rooms, faces (procedural, made from --seed), fashion-mnist (Debian's dataset-fashion-mnist), "
-                    + "fashion-mnist:DIR or folder:DIR; --limit sets the number of procedural images "
-                    + "(default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+                    + "fashion-mnist:DIR or folder:DIR; --limit sets the number of procedural images and "
+                    + "caps the others (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
     String data;
 
     @Option(names = "--size", description = "image size: 16, 32 or 64 (default: ${DEFAULT-VALUE})", defaultValue = "32")
@@ -208,7 +211,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ImageDataset open(DatasetSpec dataSpec, PrintWriter out) {
-        ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.NONE, () -> false);
+        // Image folders report progress; a folder of 100,000 files takes a while to list and decode.
+        ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.throttled(
+                (done, total) -> out.println(ImageFolderDataset.Progress.describe(done, total)),
+                LOADING_REPORT_NANOS), () -> false);
         if (dataset instanceof ImageFolderDataset folder) {
             LoadReport report = folder.report();
             if (!report.skipped().isEmpty()) {

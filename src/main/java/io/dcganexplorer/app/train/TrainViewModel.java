@@ -16,6 +16,7 @@ import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.ImageDataset;
+import io.dcganexplorer.data.ImageFolderDataset;
 import io.dcganexplorer.run.MetricsLog;
 import io.dcganexplorer.run.MetricsRow;
 import io.dcganexplorer.run.RunDirectory;
@@ -114,6 +115,8 @@ public final class TrainViewModel {
     /** Points per chart series before old ones are merged in pairs. */
     public static final int CHART_POINTS = 1000;
     static final Duration FOLLOW_PERIOD = Duration.ofSeconds(1);
+    /** Data loading progress reaches the UI at most this often. */
+    static final long LOADING_REPORT_NANOS = 100_000_000L;
 
     private final Services services;
     private final UiCoalescer coalescer;
@@ -343,16 +346,16 @@ public final class TrainViewModel {
     }
 
     private ImageDataset loadData(DatasetSpec spec, int token) {
-        ImageDataset data = services.loader().load(spec, (done, total) -> {
-            if (total > 0 && done % 500 == 0) {
-                String text = String.format(Locale.ROOT, "Loading images… %d of %d", done, total);
-                services.trainer().runOnUi(() -> {
-                    if (token == feedToken.get() && phase.get() == Phase.PREPARING) {
-                        activity.set(text);
-                    }
-                });
-            }
-        }, () -> cancelPreparing);
+        // Loading runs on the trainer thread; the UI hears of it at most ten times a second.
+        ImageFolderDataset.Progress shown = ImageFolderDataset.Progress.throttled((done, total) -> {
+            String text = ImageFolderDataset.Progress.describe(done, total);
+            services.trainer().runOnUi(() -> {
+                if (token == feedToken.get() && phase.get() == Phase.PREPARING) {
+                    activity.set(text);
+                }
+            });
+        }, LOADING_REPORT_NANOS);
+        ImageDataset data = services.loader().load(spec, shown, () -> cancelPreparing);
         if (cancelPreparing) {
             throw new CancellationException("stopped while loading the data");
         }

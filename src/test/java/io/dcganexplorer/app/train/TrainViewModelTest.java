@@ -116,6 +116,34 @@ class TrainViewModelTest {
     }
 
     @Test
+    void loadingDataShowsItsProgressAndStopCancelsItWithoutAnError() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        TrainViewModel[] self = new TrainViewModel[1];
+        List<String> shown = new ArrayList<>();
+        boolean[] cancelSeen = {false};
+        self[0] = new TrainViewModel(new TrainViewModel.Services(now, now, dir.resolve("runs"),
+                (spec, progress, cancelled) -> {
+                    progress.update(1000, -1);
+                    shown.add(self[0].activityProperty().get());
+                    progress.update(1, 2);
+                    progress.update(2, 2);
+                    shown.add(self[0].activityProperty().get());
+                    self[0].stop(); // the Stop button, pressed while the data loads
+                    cancelSeen[0] = cancelled.getAsBoolean();
+                    throw new java.util.concurrent.CancellationException("loading the image folder was cancelled");
+                }, errors, (period, task) -> () -> { }));
+        TinyTraining.configure(self[0], 12, 5);
+
+        self[0].startNewRun();
+
+        assertThat(shown).containsExactly("Listing images: 1,000 found so far", "Loading images: 2 of 2");
+        assertThat(cancelSeen[0]).isTrue();
+        assertThat(self[0].phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(errors.messages).isEmpty();
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void paperDefaultsAreTheValuesOfRadfordEtAl() {
         vm.field("learningRate").textProperty().set("0.1");
         vm.resetToPaperDefaults();
