@@ -76,6 +76,22 @@ class CliTest {
     }
 
     @Test
+    void outOfMemoryIsOneLineSayingWhereAndWhatToChange() {
+        OutOfMemoryError javaCpp = new OutOfMemoryError("Cannot allocate new FloatPointer(1024): totalBytes = 2G, "
+                + "physicalBytes = 5G");
+        javaCpp.initCause(new OutOfMemoryError("Native allocator returned address == 0"));
+
+        assertThat(Messages.describe(javaCpp)).isEqualTo("out of memory: this machine has no memory left for ND4J "
+                + "(Cannot allocate new FloatPointer(1024): totalBytes = 2G, physicalBytes = 5G); try a smaller --batch "
+                + "or --size, or close other programs to free memory");
+        assertThat(Messages.describe(new RuntimeException("Op [conv2d] execution failed",
+                new RuntimeException("std::bad_alloc")))).startsWith("out of memory: this machine has no memory left");
+        assertThat(Messages.describe(new OutOfMemoryError("Java heap space")))
+                .isEqualTo("out of memory: the Java heap is full (Java heap space); try a smaller --batch or --size, "
+                        + "or give Java more memory (-Xmx)");
+    }
+
+    @Test
     void aFolderWithoutImagesIsOneClearError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThat(run("train", "--data", "folder:" + empty, "--size", "16")).isEqualTo(1);

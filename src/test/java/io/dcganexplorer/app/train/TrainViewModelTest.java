@@ -144,6 +144,23 @@ class TrainViewModelTest {
     }
 
     @Test
+    void runningOutOfMemoryWhileLoadingSaysSoAndLeavesThePaneUsable() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        TrainViewModel vm = new TrainViewModel(new TrainViewModel.Services(now, now, dir.resolve("runs"),
+                (spec, progress, cancelled) -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }, errors, (period, task) -> () -> { }));
+        TinyTraining.configure(vm, 12, 5);
+
+        vm.startNewRun();
+
+        assertThat(errors.messages).containsExactly("Training could not start: Out of memory: the Java heap is full "
+                + "(Java heap space). Try a smaller batch or image size, or give Java more memory (-Xmx).");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(vm.canStart()).isTrue();
+    }
+
+    @Test
     void paperDefaultsAreTheValuesOfRadfordEtAl() {
         vm.field("learningRate").textProperty().set("0.1");
         vm.resetToPaperDefaults();
