@@ -61,10 +61,6 @@ class CliTest {
 
     @Test
     void badValuesGetOneLineNamingTheValueAndNoStackTrace() {
-        assertThat(run("train", "--data", "faces", "--size", "16", "--batch", "1", "--runs", dir.toString()))
-                .isEqualTo(1);
-        assertThat(err.toString()).contains("error: batchSize = 1: must be between 2 and 4096").doesNotContain("\tat ");
-
         assertThat(run("train", "--data", "bedrooms")).isEqualTo(1);
         assertThat(err.toString()).contains("data 'bedrooms': unknown source");
 
@@ -92,6 +88,30 @@ class CliTest {
     }
 
     @Test
+    void anInvalidTrainingValueIsAUsageErrorNamingTheOptionAndNothingIsWritten() {
+        String runs = dir.resolve("runs").toString();
+        String[][] cases = {
+            {"--size", "48", "--size = 48: must be 16, 32 or 64"},
+            {"--lr", "-1", "--lr = -1.0: must be in (0, 1]"},
+            {"--batch", "0", "--batch = 0: must be between 2 and 4096"},
+            {"--beta1", "1", "--beta1 = 1.0: must be in [0, 1)"},
+            {"--iterations", "0", "--iterations = 0: must be at least 1"},
+            {"--limit", "-5", "--limit = -5: must be 0 (all) or more"},
+            {"--checkpoint-every", "0", "--checkpoint-every = 0: must be at least 1"},
+            {"--progress", "fancy", "--progress = fancy: must be auto, bar or lines"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertThat(run("train", "--data", "faces", "--runs", runs, c[0], c[1])).as(c[0]).isEqualTo(2);
+            assertThat(err.toString()).as(c[0]).startsWith(c[2]).doesNotContain("\tat ");
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run("train", "--resume", dir.resolve("some-run").toString(), "--lr", "-1")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--lr = -1.0: must be in (0, 1]");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void aFolderWithoutImagesIsOneClearError() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThat(run("train", "--data", "folder:" + empty, "--size", "16")).isEqualTo(1);
@@ -105,8 +125,8 @@ class CliTest {
         assertThat(out.toString()).contains("stopped; a checkpoint holds the last step").contains("model saved to");
         assertThat(RunDirectory.open(dir.resolve("runs/t")).checkpoints()).hasSize(1);
         assertThat(dir.resolve("m/model.json")).exists();
-        assertThat(run(tinyTrain("--max-minutes", "-1"))).isEqualTo(1);
-        assertThat(err.toString()).contains("--max-minutes = -1.0");
+        assertThat(run(tinyTrain("--max-minutes", "-1"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-minutes = -1.0: must be 0 (no limit) or more");
     }
 
     @Test

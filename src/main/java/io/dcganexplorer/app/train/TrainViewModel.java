@@ -243,7 +243,10 @@ public final class TrainViewModel {
         latent.set(LatentDistribution.UNIFORM);
     }
 
-    /** The config the form describes; marks the offending field and throws when a value is invalid. */
+    /**
+     * The config the form describes; when a value is invalid, marks its field and throws with a message that
+     * names the setting as the form does ("Batch size = 0: must be between 2 and 4096").
+     */
     public DcganConfig buildConfig() {
         fields.values().forEach(f -> f.setError(""));
         try {
@@ -251,10 +254,7 @@ public final class TrainViewModel {
                     field("ndf").intValue(), field("batchSize").intValue(), field("learningRate").doubleValue(),
                     field("beta1").doubleValue(), latent.get(), field("seed").longValue());
         } catch (InvalidConfigException e) {
-            if (fields.containsKey(e.field())) {
-                field(e.field()).setError(e.getMessage());
-            }
-            throw e;
+            throw invalid(e.field(), e);
         }
     }
 
@@ -266,10 +266,27 @@ public final class TrainViewModel {
             int checkpointEvery = (int) Math.max(100, Math.min(Integer.MAX_VALUE, total / 10));
             return new TrainingPlan(total, every, checkpointEvery, 120, 64);
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().startsWith("sampleEvery") ? "sampleEvery" : "iterations";
-            field(key).setError(e.getMessage());
-            throw e;
+            throw invalid(e.getMessage().startsWith("sampleEvery") ? "sampleEvery" : "iterations", e);
         }
+    }
+
+    /** Labels of the settings that are choices, not fields, as the form shows them. */
+    private static final Map<String, String> CHOICE_LABELS = Map.of("imageSize", "Image size", "channels", "Channels",
+            "latent", "z prior");
+
+    /**
+     * "key = value: rule" from the core, as "Label = value: rule" on the field of that key (when it is one),
+     * in the exception for the "Check the settings" message.
+     */
+    private IllegalArgumentException invalid(String key, IllegalArgumentException e) {
+        HyperparameterField f = fields.get(key);
+        String label = f != null ? f.label() : CHOICE_LABELS.getOrDefault(key, key);
+        String message = e.getMessage().startsWith(key + " ") ? label + e.getMessage().substring(key.length())
+                : e.getMessage();
+        if (f != null) {
+            f.setError(message);
+        }
+        return new IllegalArgumentException(message, e);
     }
 
     DatasetSpec buildSpec(DcganConfig config) {
@@ -322,7 +339,12 @@ public final class TrainViewModel {
         }
         long wanted;
         try {
+            field("iterations").setError("");
             wanted = field("iterations").longValue();
+            if (wanted < 1) {
+                throw invalid("iterations", new IllegalArgumentException("iterations = " + wanted
+                        + ": must be at least 1"));
+            }
         } catch (IllegalArgumentException e) {
             services.errors().warning("Check the settings", e.getMessage());
             return;

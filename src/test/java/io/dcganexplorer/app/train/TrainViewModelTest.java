@@ -103,7 +103,7 @@ class TrainViewModelTest {
         TinyTraining.configure(vm, 12, 5);
         vm.field("nz").textProperty().set("0");
         vm.startNewRun();
-        assertThat(vm.field("nz").errorProperty().get()).contains("nz = 0");
+        assertThat(vm.field("nz").errorProperty().get()).isEqualTo("z length = 0: must be between 1 and 1024");
         assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
         assertThat(dir.resolve("runs")).doesNotExist();
 
@@ -158,6 +158,46 @@ class TrainViewModelTest {
                 + "(Java heap space). Try a smaller batch or image size, or give Java more memory (-Xmx).");
         assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
         assertThat(vm.canStart()).isTrue();
+    }
+
+    @Test
+    void everyInvalidSettingIsNamedAsTheFormNamesItAndNothingStarts() throws IOException {
+        record Case(String key, String text, String message) {
+        }
+        for (Case c : List.of(new Case("batchSize", "0", "Batch size = 0: must be between 2 and 4096"),
+                new Case("learningRate", "abc", "Learning rate = 'abc': must be a number such as 0.0002"),
+                new Case("learningRate", "-1", "Learning rate = -1.0: must be in (0, 1]"),
+                new Case("beta1", "1", "Adam β1 = 1.0: must be in [0, 1)"),
+                new Case("iterations", "-5", "Iterations = -5: must be at least 1"),
+                new Case("sampleEvery", "0", "Grid every = 0: must be at least 1"),
+                new Case("limit", "-1", "Images used = -1: must be 0 (all) or more"))) {
+            TrainViewModel vm = newViewModel();
+            TinyTraining.configure(vm, 12, 5);
+            vm.field(c.key()).textProperty().set(c.text());
+            errors.messages.clear();
+
+            vm.startNewRun();
+
+            assertThat(vm.field(c.key()).errorProperty().get()).as(c.key()).isEqualTo(c.message());
+            assertThat(errors.messages).containsExactly("Check the settings: " + c.message());
+            assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        }
+        // The size is a choice in the form; a value from elsewhere is named as well.
+        TinyTraining.configure(vm, 12, 5);
+        vm.imageSizeProperty().set(48);
+        errors.messages.clear();
+        vm.startNewRun();
+        assertThat(errors.messages).containsExactly("Check the settings: Image size = 48: must be 16, 32 or 64");
+
+        Path run = copyOfTrainedRun();
+        long before = Files.size(run.resolve(RunDirectory.METRICS));
+        vm.field("iterations").textProperty().set("-5");
+        errors.messages.clear();
+        vm.resumeRun(run);
+        assertThat(errors.messages).containsExactly("Check the settings: Iterations = -5: must be at least 1");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(Files.size(run.resolve(RunDirectory.METRICS))).isEqualTo(before);
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 
     @Test
