@@ -32,6 +32,8 @@ public final class RunDirectory {
     public static final String CHECKPOINTS = "checkpoints";
     /** How many checkpoints to keep; older ones are deleted once a newer one is complete. */
     public static final int CHECKPOINTS_KEPT = 3;
+    /** Listings of the checkpoints a load tries while a trainer keeps pruning them under it. */
+    private static final int MAX_LISTINGS = 5;
 
     private static final Pattern ITERATION_NAME = Pattern.compile("iter-(\\d+)(\\.png)?");
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -135,15 +137,25 @@ public final class RunDirectory {
 
     /**
      * Loads the newest checkpoint that loads; a corrupt newer one (a foreign file, a disk error) is skipped
-     * and named in {@code problems}, never deleted.
+     * and named in {@code problems}, never deleted. A checkpoint that a trainer prunes while it is being read
+     * here is gone, not corrupt: the folder is listed again and its newest checkpoint loaded instead.
      */
     public Optional<ModelBundle.Loaded> loadLatestCheckpoint(List<String> problems) throws IOException {
-        List<Path> all = checkpoints();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                return Optional.of(ModelBundle.load(all.get(i)));
-            } catch (RunFormatException e) {
-                problems.add(e.getMessage());
+        for (int listing = 0; listing < MAX_LISTINGS; listing++) {
+            List<Path> all = checkpoints();
+            boolean pruned = false;
+            for (int i = all.size() - 1; i >= 0 && !pruned; i--) {
+                try {
+                    return Optional.of(ModelBundle.load(all.get(i)));
+                } catch (RunFormatException e) {
+                    pruned = !Files.exists(all.get(i).resolve(ModelBundle.INFO));
+                    if (!pruned && !problems.contains(e.getMessage())) {
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
+            if (!pruned) {
+                break;
             }
         }
         return Optional.empty();
