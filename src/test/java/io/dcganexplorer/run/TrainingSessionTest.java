@@ -134,6 +134,27 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aCheckpointOfAnotherModelInTheRunIsSkippedAndNamedWithBothShapes() throws Exception {
+        TrainingSession s = TrainingSession.start(runs, "foreign", TinyRuns.config(), TinyRuns.spec(), TinyRuns.data(),
+                new TrainingPlan(4, 100, 4, 0, 4));
+        s.train();
+        // A 32x32x3 model's checkpoint copied in by hand, newer than the run's own.
+        io.dcganexplorer.core.gan.DcganConfig other = TinyRuns.config().withImageSize(32).withChannels(3).withNz(8);
+        Path foreign = s.run().checkpointPath(8);
+        ModelBundle.write(foreign, io.dcganexplorer.core.gan.Dcgan.create(other), ModelBundle.info(other,
+                TinyRuns.spec(), "elsewhere", new TrainingState(8, 1, 0, 1)));
+        List<String> problems = new ArrayList<>();
+
+        TrainingSession resumed = TrainingSession.resume(s.run(), TinyRuns.data(), 6, 0, problems);
+
+        assertThat(resumed.iteration()).isEqualTo(4);
+        assertThat(problems).containsExactly(foreign + ": a checkpoint of another model (32x32x3, nz 8, ngf 4, ndf 4); "
+                + "this run trains 16x16x1, nz 4, ngf 4, ndf 4");
+        assertThat(resumed.train()).isEqualTo(TrainingOutcome.COMPLETED);
+        assertThat(foreign).exists();
+    }
+
+    @Test
     void aLossThatBecomesNanPausesTheRunWithAnExplanationAndKeepsTheLastGoodCheckpoint() throws Exception {
         ImageDataset good = TinyRuns.data();
         TrainingSession s = TrainingSession.start(runs, "nan", TinyRuns.config(), TinyRuns.spec(), good,
