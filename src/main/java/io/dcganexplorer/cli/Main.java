@@ -36,6 +36,12 @@ public final class Main {
             commandLine.getErr().println("error: " + Messages.describe(e));
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; this one has advice, not a stack trace.
+            err.println("error: " + Messages.describe(e));
+            return 1;
+        }
     }
 }
