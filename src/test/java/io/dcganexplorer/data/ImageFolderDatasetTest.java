@@ -206,6 +206,22 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void aTenThousandPixelSquareImageIsDecodedSubsampledNotWhole() throws IOException {
+        // 10000x10000 RGB is 400 MB as a BufferedImage; the decoder never builds it. The file is written from a
+        // gray image (100 MB, freed before loading) because PNG compresses its one colour to a few KB.
+        Path file = write(new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_GRAY), "png",
+                dir.resolve("huge.png"));
+
+        BufferedImage decoded = ImageFolderDataset.decode(file, 32);
+
+        assertThat(decoded.getWidth()).isEqualTo(decoded.getHeight()).isLessThanOrEqualTo(4 * 32)
+                .isGreaterThanOrEqualTo(32);
+        ImageFolderDataset data = ImageFolderDataset.load(dir, ImageFolderDataset.Options.of(32, 3));
+        assertThat(data.size()).isEqualTo(1);
+        assertThat(pixels(data, 0)).containsOnly(-1f);
+    }
+
+    @Test
     void boxFilterAveragesWhenShrinking() throws IOException {
         BufferedImage stripes = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 16; y++) {
