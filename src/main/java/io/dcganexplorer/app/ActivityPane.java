@@ -27,6 +27,14 @@ public interface ActivityPane {
         return false;
     }
 
+    /**
+     * Presentation mode (F5) turned on or off. Fonts grow by themselves (the scene root gets the style class
+     * {@code presentation}); a pane overrides this to hide the panels that are only for setting things up
+     * and to enlarge its pictures, and must restore both when it is turned off.
+     */
+    default void setPresentation(boolean on) {
+    }
+
     /** Releases timers and threads; the window is closing. */
     default void dispose() {
     }

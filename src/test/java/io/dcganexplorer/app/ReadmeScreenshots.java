@@ -88,7 +88,7 @@ public final class ReadmeScreenshots {
         System.exit(0);
     }
 
-    private static void snapshot(MainWindow window, Path file) throws Exception {
+    static void snapshot(MainWindow window, Path file) throws Exception {
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null));
         try {
             ImageIO.write(image, "png", file.toFile());
@@ -98,7 +98,7 @@ public final class ReadmeScreenshots {
         System.out.println("wrote " + file);
     }
 
-    private static <T> T onFx(Supplier<T> action) throws Exception {
+    static <T> T onFx(Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -33,12 +33,21 @@ final class InterpolationPanel extends ScrollPane {
     private static final double CELL_SIZE = 72;
     private static final double FILM_SIZE = 48;
     private static final double PLAYER_SIZE = 160;
+    /** Presentation mode: grid and filmstrip pictures this much larger, the player this large beside the grid. */
+    private static final double PRESENTATION_SCALE = 1.5;
+    private static final double PRESENTATION_PLAYER_SIZE = 320;
 
     private final InterpolationViewModel vm;
     private final WalkPane.ExportFolder folder;
     private final GridPane grid = new GridPane();
     private final HBox film = new HBox(3);
     private final FrameView player = new FrameView(PLAYER_SIZE);
+    private final ScrollPane filmScroll;
+    private final HBox gridArea = new HBox(16, grid);
+    private final VBox box;
+    private final HBox playerRow = new HBox(12);
+    private final VBox playerColumn = new VBox(10);
+    private double scale = 1;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -106,7 +115,7 @@ final class InterpolationPanel extends ScrollPane {
         walkRow.setAlignment(Pos.CENTER_LEFT);
 
         film.setId("filmstrip");
-        ScrollPane filmScroll = new ScrollPane(film);
+        filmScroll = new ScrollPane(film);
         filmScroll.setFitToHeight(true);
         filmScroll.setPrefViewportHeight(FILM_SIZE + 12);
         filmScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
@@ -144,7 +153,7 @@ final class InterpolationPanel extends ScrollPane {
         png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
                 .ifPresent(vm::exportStrip));
         VBox controls = new VBox(8, new HBox(6, play, speed, speedText), new HBox(6, gif, png));
-        HBox playerRow = new HBox(12, new StackPane(player), controls);
+        playerRow.getChildren().addAll(new StackPane(player), controls);
         playerRow.setAlignment(Pos.CENTER_LEFT);
         player.setId("walkPlayer");
 
@@ -156,7 +165,7 @@ final class InterpolationPanel extends ScrollPane {
         Label hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        VBox box = new VBox(10, gridRow, hint, grid, walkRow, filmScroll, playerRow, status);
+        box = new VBox(10, gridRow, hint, gridArea, walkRow, filmScroll, playerRow, status);
         box.setPadding(new Insets(12));
         setContent(box);
     }
@@ -165,7 +174,7 @@ final class InterpolationPanel extends ScrollPane {
         List<Frame> frames = vm.gridFrames();
         grid.getChildren().clear();
         for (int i = 0; i < frames.size(); i++) {
-            FrameView view = new FrameView(CELL_SIZE);
+            FrameView view = new FrameView(CELL_SIZE * scale);
             view.show(frames.get(i));
             StackPane cell = new StackPane(view);
             cell.setId("gridCell-" + i);
@@ -188,7 +197,7 @@ final class InterpolationPanel extends ScrollPane {
         film.getChildren().clear();
         List<Frame> frames = vm.walkFrames();
         for (int i = 0; i < frames.size(); i++) {
-            FrameView view = new FrameView(FILM_SIZE);
+            FrameView view = new FrameView(FILM_SIZE * scale);
             view.show(frames.get(i));
             StackPane cell = new StackPane(view);
             cell.getStyleClass().add("film-cell");
@@ -211,6 +220,27 @@ final class InterpolationPanel extends ScrollPane {
         for (int i = 0; i < film.getChildren().size(); i++) {
             film.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), i == index);
         }
+    }
+
+    /**
+     * Presentation mode: larger pictures, and the player (with its buttons under it) moves up beside the
+     * keyframe grid, where there is room for it at twice its size and the whole tab fits without scrolling.
+     */
+    void setPresentation(boolean on) {
+        scale = on ? PRESENTATION_SCALE : 1;
+        player.setDisplaySize(on ? PRESENTATION_PLAYER_SIZE : PLAYER_SIZE);
+        filmScroll.setPrefViewportHeight(FILM_SIZE * scale + 12);
+        if (on && playerColumn.getChildren().isEmpty()) {
+            box.getChildren().remove(playerRow);
+            playerColumn.getChildren().setAll(List.copyOf(playerRow.getChildren()));
+            gridArea.getChildren().add(playerColumn);
+        } else if (!on && playerRow.getChildren().isEmpty()) {
+            gridArea.getChildren().remove(playerColumn);
+            playerRow.getChildren().setAll(List.copyOf(playerColumn.getChildren()));
+            box.getChildren().add(box.getChildren().indexOf(filmScroll) + 1, playerRow);
+        }
+        showGrid();
+        showFilm();
     }
 
     void dispose() {
