@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -105,7 +106,7 @@ public final class MainWindow extends BorderPane {
                 clearTourHighlight();
                 ActivityPane shown = selectedActivity();
                 if (shown != null) {
-                    shown.node().requestFocus();
+                    shown.focusStart();
                 }
             }
         });
@@ -288,7 +289,7 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().select(activities.indexOf(pane));
     }
 
-    private java.util.Optional<ActivityPane> activityTitled(String title) {
+    private Optional<ActivityPane> activityTitled(String title) {
         return activities.stream().filter(a -> a.title().equals(title)).findFirst();
     }
 

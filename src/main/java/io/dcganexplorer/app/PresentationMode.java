@@ -62,10 +62,6 @@ final class PresentationMode {
         return active.get();
     }
 
-    void toggle() {
-        active.set(!active.get());
-    }
-
     /** Where the window is, or was before presenting: what a quit in presentation mode should remember. */
     Bounds windowBounds() {
         return active.get() && windowed != null ? windowed : Bounds.of(stage);

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.tour.TourStep;
+import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -65,6 +69,19 @@ class FirstLaunchFxTest {
         return robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
     }
 
+    private static Node selectedContent(FxRobot robot) {
+        return robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getContent();
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void press(FxRobot robot, KeyCode key) {
         robot.press(key).release(key);
         WaitForAsyncUtils.waitForFxEvents();
@@ -82,6 +99,24 @@ class FirstLaunchFxTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> image.frame() != null);
         assertThat(contexts.get(0).models().currentProperty().get().source().name()).isEqualTo("faces32");
         assertThat(robot.lookup("#walkSliders").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void closingTheTourLeavesTheFocusOnTheFirstSliderSoAnArrowKeyChangesThePicture(FxRobot robot)
+            throws Exception {
+        FrameView image = robot.lookup("#walkImage").queryAs(FrameView.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> image.frame() != null);
+        press(robot, KeyCode.ESCAPE);
+        ListView<?> sliders = robot.lookup("#walkSliders").queryAs(ListView.class);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(sliders);
+        assertThat(sliders.getSelectionModel().getSelectedIndex()).isZero();
+
+        Slider first = robot.lookup("#walkSlider-0").queryAs(Slider.class);
+        double before = first.getValue();
+        Frame shown = image.frame();
+        press(robot, KeyCode.RIGHT);
+        assertThat(first.getValue()).isGreaterThan(before);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> image.frame() != shown);
     }
 
     @Test
@@ -119,6 +154,10 @@ class FirstLaunchFxTest {
             assertThat(robot.lookup("#tourTitle").queryLabeled().getText()).isEqualTo(step.title());
             assertThat(robot.lookup("#tourCounter").queryLabeled().getText()).endsWith((i + 1) + " of " + steps.size());
             assertThat(robot.lookup(".tour-highlight").queryAll()).as("what step %d is about", i + 1).hasSize(1);
+            Node target = robot.lookup(".tour-highlight").query();
+            assertThat("#" + target.getId()).isEqualTo(step.target());
+            assertThat(isInside(target, selectedContent(robot))).as("step %d's target is in its tab", i + 1).isTrue();
+            assertThat(target.isVisible()).isTrue();
             assertThat(robot.lookup("#tourNext").queryButton().getText())
                     .isEqualTo(i == steps.size() - 1 ? "Done" : "Next");
             robot.clickOn("#tourNext");

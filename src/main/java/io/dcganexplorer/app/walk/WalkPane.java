@@ -410,6 +410,18 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         return this;
     }
 
+    /**
+     * The slider list, with the first dimension selected: Left and Right then move that slider, so the
+     * first key a newcomer tries changes the picture.
+     */
+    @Override
+    public void focusStart() {
+        if (sliders.getSelectionModel().isEmpty() && !sliders.getItems().isEmpty()) {
+            sliders.getSelectionModel().select(0);
+        }
+        sliders.requestFocus();
+    }
+
     public WalkViewModel viewModel() {
         return viewModel;
     }
