@@ -18,8 +18,9 @@ import javafx.stage.Stage;
 /**
  * Takes the README's screenshots of a first launch (fresh preferences in a temporary folder, the shipped
  * models: faces32 on the Walk pane with the guided tour) and of presentation mode on the Walk pane (seed 42,
- * the paper's figure-4 walk built). Run under Xvfb from the project root, with the test class path:
- * {@code xvfb-run -s "-screen 0 1920x1080x24" java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt)
+ * the paper's figure-4 walk built). Run under Xvfb from the project root, with the test class path, then
+ * reduce them to 256 colours (the README's command, "First launch, the guided tour and presentation mode"):
+ * {@code xvfb-run -a -s "-screen 0 1400x900x24" java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt)
  * io.dcganexplorer.app.TourScreenshots assets/readme}.
  */
 public final class TourScreenshots {

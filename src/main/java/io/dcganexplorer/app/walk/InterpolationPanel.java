@@ -17,8 +17,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -33,9 +35,16 @@ final class InterpolationPanel extends ScrollPane {
     private static final double CELL_SIZE = 72;
     private static final double FILM_SIZE = 48;
     private static final double PLAYER_SIZE = 160;
-    /** Presentation mode: grid and filmstrip pictures this much larger, the player this large beside the grid. */
-    private static final double PRESENTATION_SCALE = 1.5;
-    private static final double PRESENTATION_PLAYER_SIZE = 320;
+    /**
+     * Presentation mode: grid and filmstrip pictures this much larger, the player this large beside the grid
+     * (sized so that the tab fits a 1400x900 screen at the presentation font size without scrolling).
+     */
+    private static final double PRESENTATION_SCALE = 1.25;
+    private static final double PRESENTATION_PLAYER_SIZE = 280;
+    /** Presentation mode: the player's controls wrap at this width, one row each for play and export. */
+    private static final double PRESENTATION_WRAP = 360;
+    /** FlowPane's default: wide enough that the player's controls keep to one row each beside the small player. */
+    private static final double NORMAL_WRAP = 400;
 
     private final InterpolationViewModel vm;
     private final WalkPane.ExportFolder folder;
@@ -47,6 +56,10 @@ final class InterpolationPanel extends ScrollPane {
     private final VBox box;
     private final HBox playerRow = new HBox(12);
     private final VBox playerColumn = new VBox(10);
+    // Rows that wrap to the player's width when they sit under it in presentation mode.
+    private Label hint;
+    private final FlowPane playControls = new FlowPane(6, 6);
+    private final FlowPane exportControls = new FlowPane(6, 6);
     private double scale = 1;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -152,7 +165,13 @@ final class InterpolationPanel extends ScrollPane {
         png.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
                 .ifPresent(vm::exportStrip));
-        VBox controls = new VBox(8, new HBox(6, play, speed, speedText), new HBox(6, gif, png));
+        for (Region r : List.of(play, speedText, gif, png)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        playControls.getChildren().setAll(play, speed, speedText);
+        playControls.setAlignment(Pos.CENTER_LEFT);
+        exportControls.getChildren().setAll(gif, png);
+        VBox controls = new VBox(8, playControls, exportControls);
         playerRow.getChildren().addAll(new StackPane(player), controls);
         playerRow.setAlignment(Pos.CENTER_LEFT);
         player.setId("walkPlayer");
@@ -162,7 +181,7 @@ final class InterpolationPanel extends ScrollPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
-        Label hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
+        hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
         box = new VBox(10, gridRow, hint, gridArea, walkRow, filmScroll, playerRow, status);
@@ -224,11 +243,17 @@ final class InterpolationPanel extends ScrollPane {
 
     /**
      * Presentation mode: larger pictures, and the player (with its buttons under it) moves up beside the
-     * keyframe grid, where there is room for it at twice its size and the whole tab fits without scrolling.
+     * keyframe grid, where there is room for it at a larger size; the hint on picking keyframes is hidden.
      */
     void setPresentation(boolean on) {
         scale = on ? PRESENTATION_SCALE : 1;
         player.setDisplaySize(on ? PRESENTATION_PLAYER_SIZE : PLAYER_SIZE);
+        double wrap = on ? PRESENTATION_WRAP : NORMAL_WRAP;
+        // How to pick keyframes is for whoever sets the walk up, not for the class watching it.
+        hint.setVisible(!on);
+        hint.setManaged(!on);
+        playControls.setPrefWrapLength(wrap);
+        exportControls.setPrefWrapLength(wrap);
         filmScroll.setPrefViewportHeight(FILM_SIZE * scale + 12);
         if (on && playerColumn.getChildren().isEmpty()) {
             box.getChildren().remove(playerRow);
