@@ -1,14 +1,14 @@
 package io.dcganexplorer.app;
 
+import static io.dcganexplorer.app.ReadmeScreenshots.exit;
 import static io.dcganexplorer.app.ReadmeScreenshots.onFx;
+import static io.dcganexplorer.app.ReadmeScreenshots.outputFolder;
 import static io.dcganexplorer.app.ReadmeScreenshots.snapshot;
+import static io.dcganexplorer.app.ReadmeScreenshots.startWithFreshPreferences;
 
-import io.dcganexplorer.app.train.DatasetLoader;
 import io.dcganexplorer.app.walk.FrameView;
 import io.dcganexplorer.app.walk.WalkPane;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
@@ -29,12 +29,8 @@ public final class TourScreenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "assets/readme");
-        Files.createDirectories(out);
-        Path work = Files.createTempDirectory("dcgan-tour-shots");
-        AppContext context = AppContext.create(new AppContext.Options(work.resolve("config"), work.resolve("runs"),
-                DatasetLoader.FROM_SPEC));
-        Platform.startup(() -> { });
+        Path out = outputFolder(args);
+        AppContext context = startWithFreshPreferences("dcgan-tour-shots");
         Stage stage = onFx(Stage::new);
         MainWindow window = onFx(() -> MainWindow.open(stage, context));
         FrameView image = onFx(() -> (FrameView) window.lookup("#walkImage"));
@@ -74,11 +70,6 @@ public final class TourScreenshots {
                 snapshot(window, out.resolve("presentation-" + title.toLowerCase(java.util.Locale.ROOT) + ".png"));
             }
         }
-        onFx(() -> {
-            context.close();
-            Platform.exit();
-            return null;
-        });
-        System.exit(0);
+        exit(context);
     }
 }
