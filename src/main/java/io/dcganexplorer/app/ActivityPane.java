@@ -27,6 +27,19 @@ public interface ActivityPane {
         return false;
     }
 
+    /** Gives the keyboard focus to where a user starts on this pane (when the guided tour closes). */
+    default void focusStart() {
+        node().requestFocus();
+    }
+
+    /**
+     * Presentation mode (F5) turned on or off. Fonts grow by themselves (the scene root gets the style class
+     * {@code presentation}); a pane overrides this to hide the panels that are only for setting things up
+     * and to enlarge its pictures, and must restore both when it is turned off.
+     */
+    default void setPresentation(boolean on) {
+    }
+
     /** Releases timers and threads; the window is closing. */
     default void dispose() {
     }

@@ -2,6 +2,10 @@ package io.dcganexplorer.app;
 
 import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.status.StatusPane;
+import io.dcganexplorer.app.tour.GuidedTour;
+import io.dcganexplorer.app.tour.TourOverlay;
+import io.dcganexplorer.app.tour.TourStep;
+import io.dcganexplorer.app.tour.TourViewModel;
 import io.dcganexplorer.app.train.RunCatalog;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
@@ -10,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,14 +43,23 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The shell: menu with shortcuts, the run selector, one tab per registered activity and the status bar.
- * Remembers window size and the open run; closing while training asks, stops with a checkpoint, then exits.
+ * The shell: menu with shortcuts, the run selector, one tab per registered activity and the status bar,
+ * the guided tour over the tabs and presentation mode. Remembers window size, the open run and the tab
+ * shown (a first launch opens on Walk, with the tour); closing while training asks, stops with a
+ * checkpoint, then exits.
  */
 public final class MainWindow extends BorderPane {
+
+    /** The tab a first launch shows: a model is open there and every slider changes the picture. */
+    static final String FIRST_ACTIVITY = "Walk";
+    private static final String TOUR_TAB = "tour-tab";
+    private static final String TOUR_HIGHLIGHT = "tour-highlight";
 
     private final AppContext context;
     private final Stage stage;
@@ -50,6 +67,11 @@ public final class MainWindow extends BorderPane {
     private final TrainPane train;
     private final TabPane tabs = new TabPane();
     private final StatusPane status;
+    private final TourViewModel tour = new TourViewModel(GuidedTour.steps());
+    private final TourOverlay tourOverlay = new TourOverlay(tour);
+    private final PresentationMode presentation;
+    private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode");
+    private Node highlighted;
     private final ComboBox<Path> runSelector = new ComboBox<>();
     private boolean syncingSelector;
     private boolean exiting;
@@ -69,18 +91,38 @@ public final class MainWindow extends BorderPane {
         }
         TrainViewModel trainVm = train.viewModel();
         status = new StatusPane(context.statusViewModel(), trainVm.activityProperty());
-        setTop(new VBox(buildMenu(), buildToolbar()));
-        setCenter(tabs);
+        HBox toolbar = buildToolbar();
+        presentation = new PresentationMode(stage, this, activities, List.of(toolbar, status));
+        presentation.activeProperty().addListener((o, was, on) -> presentationItem.setSelected(on));
+        setTop(new VBox(buildMenu(), toolbar));
+        setCenter(new StackPane(tabs, tourOverlay));
         setBottom(status);
         addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+        tour.stepProperty().addListener((o, a, step) -> showTourStep(step));
+        tour.showingProperty().addListener((o, was, showing) -> {
+            if (showing) {
+                showTourStep(tour.stepProperty().get());
+            } else {
+                clearTourHighlight();
+                ActivityPane shown = selectedActivity();
+                if (shown != null) {
+                    shown.focusStart();
+                }
+            }
+        });
+        tour.setOnClosed(this::rememberTourSeen);
         restoreDataChoice();
+        restoreActivity();
     }
 
     /** Builds the scene, restores the window and the last run, and shows the stage. */
     public static MainWindow open(Stage stage, AppContext context) {
         MainWindow window = new MainWindow(context, stage);
         AppPreferences.Values prefs = context.preferences().values();
-        Scene scene = new Scene(window, prefs.windowWidth(), prefs.windowHeight());
+        // Never larger than the screen: the default size does not fit a 1366x768 laptop (or Monocle's 1280x800).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(prefs.windowWidth(), screen.getWidth()),
+                Math.min(prefs.windowHeight(), screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("DCGAN Explorer");
@@ -100,6 +142,9 @@ public final class MainWindow extends BorderPane {
         if (prefs.lastRun() != null && Files.isRegularFile(Path.of(prefs.lastRun()).resolve("manifest.json"))) {
             window.train.viewModel().openRun(Path.of(prefs.lastRun()));
         }
+        if (!prefs.tourSeen()) {
+            window.showTour();
+        }
         return window;
     }
 
@@ -111,6 +156,8 @@ public final class MainWindow extends BorderPane {
                 });
         MenuItem newRun = item("New training run", "menuNewRun",
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+                    // The settings form is one of the panels presentation mode hides.
+                    presentation.activeProperty().set(false);
                     selectActivity(train);
                     train.focusNewRun();
                 });
@@ -130,10 +177,16 @@ public final class MainWindow extends BorderPane {
         MenuItem stop = item("Stop and checkpoint", "menuStop", null, vm::stop);
         Menu run = new Menu("Training", null, pause, stop);
 
+        presentationItem.setId("menuPresentation");
+        presentationItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        presentationItem.setOnAction(e -> presentation.activeProperty().set(presentationItem.isSelected()));
+        Menu view = new Menu("View", null, presentationItem);
+
+        MenuItem tourItem = item("Guided tour", "menuTour", null, this::showTour);
         MenuItem shortcuts = item("Keyboard shortcuts", "menuHelp", new KeyCodeCombination(KeyCode.F1),
                 this::showShortcuts);
-        Menu help = new Menu("Help", null, shortcuts);
-        return new MenuBar(file, run, help);
+        Menu help = new Menu("Help", null, tourItem, shortcuts);
+        return new MenuBar(file, run, view, help);
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -199,9 +252,26 @@ public final class MainWindow extends BorderPane {
         syncingSelector = was;
     }
 
-    /** Space pauses and resumes unless the user is typing; other keys go to the shown activity. */
+    /**
+     * Esc closes the tour, else leaves presentation mode; arrows and Enter move through the tour while its
+     * card has the focus. Otherwise, unless the user is typing, keys go to the shown activity (Space pauses
+     * and resumes training).
+     */
     private void routeKey(KeyEvent event) {
-        if (getScene() == null || getScene().getFocusOwner() instanceof TextInputControl) {
+        if (getScene() == null) {
+            return;
+        }
+        if (tourOverlay.handleKey(event)) {
+            event.consume();
+            return;
+        }
+        if (event.getCode() == KeyCode.ESCAPE && presentation.isActive()) {
+            presentation.activeProperty().set(false);
+            event.consume();
+            return;
+        }
+        Node focus = getScene().getFocusOwner();
+        if (focus instanceof TextInputControl || tourOverlay.owns(focus)) {
             return;
         }
         ActivityPane shown = selectedActivity();
@@ -217,6 +287,71 @@ public final class MainWindow extends BorderPane {
 
     private void selectActivity(ActivityPane pane) {
         tabs.getSelectionModel().select(activities.indexOf(pane));
+    }
+
+    private Optional<ActivityPane> activityTitled(String title) {
+        return activities.stream().filter(a -> a.title().equals(title)).findFirst();
+    }
+
+    /** The tab shown at the last exit, or Walk on a first launch (and when that tab no longer exists). */
+    private void restoreActivity() {
+        String last = context.preferences().values().lastActivity();
+        activityTitled(last == null ? FIRST_ACTIVITY : last).or(() -> activityTitled(FIRST_ACTIVITY))
+                .ifPresent(this::selectActivity);
+    }
+
+    // ---- guided tour -----------------------------------------------------------------------------------
+
+    /** Opens the guided tour at its first step (Help → Guided tour; by itself on a first launch). */
+    public void showTour() {
+        // Seen once it has been shown: a quit with the tour open does not bring it back next time.
+        context.preferences().update(v -> v.withTourSeen(true));
+        tour.start();
+    }
+
+    /** The tour's state, for tests and the screenshot tool. */
+    public TourViewModel tour() {
+        return tour;
+    }
+
+    private void showTourStep(TourStep step) {
+        if (!tour.showingProperty().get()) {
+            return;
+        }
+        clearTourHighlight();
+        activityTitled(step.activity()).ifPresent(pane -> {
+            selectActivity(pane);
+            tabs.getSelectionModel().getSelectedItem().getStyleClass().add(TOUR_TAB);
+            highlighted = step.target() == null ? null : pane.node().lookup(step.target());
+            if (highlighted != null) {
+                highlighted.getStyleClass().add(TOUR_HIGHLIGHT);
+            }
+        });
+    }
+
+    private void clearTourHighlight() {
+        tabs.getTabs().forEach(t -> t.getStyleClass().remove(TOUR_TAB));
+        if (highlighted != null) {
+            highlighted.getStyleClass().remove(TOUR_HIGHLIGHT);
+            highlighted = null;
+        }
+    }
+
+    /** Written at once, so the tour does not open by itself again even if the app is killed. */
+    private void rememberTourSeen() {
+        context.preferences().update(v -> v.withTourSeen(true));
+        writePreferences();
+    }
+
+    // ---- presentation mode -----------------------------------------------------------------------------
+
+    /** Presentation mode (F5): full screen, large type and pictures, side panels hidden; Esc or F5 leaves it. */
+    public void setPresentation(boolean on) {
+        presentation.activeProperty().set(on);
+    }
+
+    public boolean isPresentation() {
+        return presentation.isActive();
     }
 
     private void saveImage() {
@@ -236,7 +371,10 @@ public final class MainWindow extends BorderPane {
             {"Ctrl+N", "New training run: jump to the settings"},
             {"Ctrl+S", "Save the image the pane shows (the sample grid) as PNG"},
             {"Space", "Pause or resume training (Train pane)"},
-            {"F1", "This list"},
+            {"F5", "Presentation mode: full screen, large type and pictures, side panels hidden"},
+            {"Esc", "Close the guided tour; leave presentation mode"},
+            {"← →", "Back and Next in the guided tour (while its card has the focus)"},
+            {"F1", "This list (Help → Guided tour explains each pane)"},
             {"Ctrl+Q", "Quit (asks first while training; a checkpoint keeps every step)"},
         };
         for (int r = 0; r < rows.length; r++) {
@@ -294,20 +432,30 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Writes window geometry, the open run and the data choice. */
+    /**
+     * Writes window geometry (as it was before presentation mode, which is never saved), the open run, the
+     * data choice, the tab shown and whether the tour has been seen.
+     */
     void savePreferences() {
         TrainViewModel vm = train.viewModel();
         Path run = vm.runFolderProperty().get();
-        boolean max = stage.isMaximized();
-        context.preferences().update(v -> v.withWindow(stage.getX(), stage.getY(),
-                        max ? v.windowWidth() : stage.getWidth(), max ? v.windowHeight() : stage.getHeight(), max)
+        PresentationMode.Bounds b = presentation.windowBounds();
+        ActivityPane shown = selectedActivity();
+        context.preferences().update(v -> v.withWindow(b.x(), b.y(),
+                        b.maximized() ? v.windowWidth() : b.width(), b.maximized() ? v.windowHeight() : b.height(),
+                        b.maximized())
                 .withLastRun(run == null ? null : run.toString())
                 .withData(vm.dataKindProperty().get() == null ? null : vm.dataKindProperty().get().name(),
-                        vm.imageFolderProperty().get().isBlank() ? null : vm.imageFolderProperty().get()));
+                        vm.imageFolderProperty().get().isBlank() ? null : vm.imageFolderProperty().get())
+                .withLastActivity(shown == null ? null : shown.title()));
+        writePreferences();
+    }
+
+    private void writePreferences() {
         try {
             context.preferences().save();
         } catch (IOException e) {
-            // Not worth a dialog on the way out; the next launch starts from the defaults.
+            // Not worth a dialog; the next launch starts from the defaults.
             System.err.println("Could not save preferences to " + context.preferences().file() + ": " + e.getMessage());
         }
     }

@@ -35,7 +35,8 @@ class MainWindowFxTest {
         this.stage = stage;
         // Monocle's headless screen is 1280x800; a larger window overflows its buffer.
         AppPreferences prefs = AppPreferences.load(dir.resolve("config"));
-        prefs.update(v -> v.withWindow(0, 0, 1200, 760, false));
+        // A returning user who last had the Train tab open and has seen the tour (FirstLaunchFxTest has neither).
+        prefs.update(v -> v.withWindow(0, 0, 1200, 760, false).withLastActivity("Train").withTourSeen(true));
         prefs.save();
         context = AppContext.create(new AppContext.Options(dir.resolve("config"), dir.resolve("runs"),
                 TinyTraining.loader()));
@@ -51,7 +52,9 @@ class MainWindowFxTest {
     void opensOnTheEmptyStateWithOneTabPerRegisteredActivity(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText().trim())
-                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate", "⌖  Probe");
+                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate", "◎  Probe");
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-Train");
+        assertThat(window.tour().showingProperty().get()).isFalse();
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
         assertThat(robot.lookup("#dashboard").query().isVisible()).isFalse();
         assertThat(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Idle");

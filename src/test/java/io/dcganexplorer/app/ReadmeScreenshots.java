@@ -30,12 +30,8 @@ public final class ReadmeScreenshots {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "assets/readme");
-        Files.createDirectories(out);
-        Path work = Files.createTempDirectory("dcgan-screens");
-        AppContext context = AppContext.create(new AppContext.Options(work.resolve("config"), work.resolve("runs"),
-                DatasetLoader.FROM_SPEC));
-        Platform.startup(() -> { });
+        Path out = outputFolder(args);
+        AppContext context = startWithFreshPreferences("dcgan-screens");
         MainWindow window = onFx(() -> MainWindow.open(new Stage(), context));
         Thread.sleep(2500);
         snapshot(window, out.resolve("empty-state.png"));
@@ -51,12 +47,7 @@ public final class ReadmeScreenshots {
             });
             Thread.sleep(Long.getLong("screens.seconds", 8) * 1000);
             snapshot(window, out.resolve("train-pane.png"));
-            onFx(() -> {
-                context.close();
-                Platform.exit();
-                return null;
-            });
-            System.exit(0);
+            exit(context);
         }
         onFx(() -> {
             if (args.length > 1) {
@@ -88,7 +79,33 @@ public final class ReadmeScreenshots {
         System.exit(0);
     }
 
-    private static void snapshot(MainWindow window, Path file) throws Exception {
+    /** The folder named by the first argument (assets/readme by default), created if missing. */
+    static Path outputFolder(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/readme");
+        Files.createDirectories(out);
+        return out;
+    }
+
+    /** Starts JavaFX and an app context whose preferences and runs live in a new temporary folder. */
+    static AppContext startWithFreshPreferences(String tempPrefix) throws IOException {
+        Path work = Files.createTempDirectory(tempPrefix);
+        AppContext context = AppContext.create(new AppContext.Options(work.resolve("config"), work.resolve("runs"),
+                DatasetLoader.FROM_SPEC));
+        Platform.startup(() -> { });
+        return context;
+    }
+
+    /** Closes the context and the toolkit and ends the JVM (the app's threads would keep it alive). */
+    static void exit(AppContext context) throws Exception {
+        onFx(() -> {
+            context.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    static void snapshot(MainWindow window, Path file) throws Exception {
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null));
         try {
             ImageIO.write(image, "png", file.toFile());
@@ -98,7 +115,7 @@ public final class ReadmeScreenshots {
         System.out.println("wrote " + file);
     }
 
-    private static <T> T onFx(Supplier<T> action) throws Exception {
+    static <T> T onFx(Supplier<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -47,6 +47,8 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
     private static final double RESULT = 76;
     private static final double RESULT_CENTRE = 104;
     private static final double TURN = 80;
+    /** How much presentation mode enlarges the result and the pixel-space sum. */
+    private static final double PRESENTATION_SCALE = 1.5;
 
     private final ArithmeticViewModel vm;
     private final GridPane grid = new GridPane();
@@ -56,6 +58,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
     private final VBox stripBox = new VBox(4);
     private final java.util.Set<Bucket> observed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private File lastFolder = new File(System.getProperty("user.home"));
+    private double resultScale = 1;
 
     public ArithmeticPane(ArithmeticViewModel viewModel) {
         this.vm = viewModel;
@@ -119,6 +122,14 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         }
         lastFolder = f.getParentFile();
         return vm.exportResult(f.toPath());
+    }
+
+    /** Presentation mode: the result block and the pixel-space sum are drawn half as large again. */
+    @Override
+    public void setPresentation(boolean on) {
+        resultScale = on ? PRESENTATION_SCALE : 1;
+        pixelView.setDisplaySize(RESULT_CENTRE * resultScale);
+        showResult();
     }
 
     @Override
@@ -316,12 +327,12 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         List<Frame> frames = vm.resultFrames();
         for (int c = 0; c < ArithmeticFigure.CELLS; c++) {
             boolean centre = c == ArithmeticFigure.CENTRE;
-            FrameView v = new FrameView(centre ? RESULT_CENTRE : RESULT);
+            FrameView v = new FrameView((centre ? RESULT_CENTRE : RESULT) * resultScale);
             v.show(c < frames.size() ? frames.get(c) : null);
             StackPane cell = new StackPane(v);
             cell.setId(centre ? "resultCentre" : "resultNeighbour-" + c);
             cell.getStyleClass().add(centre ? "result-centre" : "result-cell");
-            cell.setMinSize(RESULT_CENTRE + 6, RESULT_CENTRE + 6);
+            cell.setMinSize(RESULT_CENTRE * resultScale + 6, RESULT_CENTRE * resultScale + 6);
             result.add(cell, c % 3, c / 3);
         }
     }

@@ -33,23 +33,39 @@ public final class AppPreferences {
      * @param lastRun the run folder open at exit, or null
      * @param lastDataKind the data source last chosen for a new run (a DatasetSpec.Kind name), or null
      * @param lastImageFolder the image folder last chosen, or null
+     * @param lastActivity the title of the tab shown at exit, or null (a first launch opens on Walk)
+     * @param tourSeen whether the guided tour has been shown; it opens by itself only while this is false
      */
     public record Values(double windowX, double windowY, double windowWidth, double windowHeight, boolean maximized,
-                         String lastRun, String lastDataKind, String lastImageFolder) {
+                         String lastRun, String lastDataKind, String lastImageFolder, String lastActivity,
+                         boolean tourSeen) {
 
-        public static final Values DEFAULTS = new Values(Double.NaN, Double.NaN, 1360, 860, false, null, null, null);
+        public static final Values DEFAULTS = new Values(Double.NaN, Double.NaN, 1360, 860, false, null, null, null,
+                null, false);
 
         public Values withWindow(double x, double y, double width, double height, boolean max) {
-            return new Values(x, y, width, height, max, lastRun, lastDataKind, lastImageFolder);
+            return new Values(x, y, width, height, max, lastRun, lastDataKind, lastImageFolder, lastActivity,
+                    tourSeen);
         }
 
         public Values withLastRun(String run) {
             return new Values(windowX, windowY, windowWidth, windowHeight, maximized, run, lastDataKind,
-                    lastImageFolder);
+                    lastImageFolder, lastActivity, tourSeen);
         }
 
         public Values withData(String kind, String folder) {
-            return new Values(windowX, windowY, windowWidth, windowHeight, maximized, lastRun, kind, folder);
+            return new Values(windowX, windowY, windowWidth, windowHeight, maximized, lastRun, kind, folder,
+                    lastActivity, tourSeen);
+        }
+
+        public Values withLastActivity(String title) {
+            return new Values(windowX, windowY, windowWidth, windowHeight, maximized, lastRun, lastDataKind,
+                    lastImageFolder, title, tourSeen);
+        }
+
+        public Values withTourSeen(boolean seen) {
+            return new Values(windowX, windowY, windowWidth, windowHeight, maximized, lastRun, lastDataKind,
+                    lastImageFolder, lastActivity, seen);
         }
     }
 

@@ -33,6 +33,9 @@ import javafx.collections.ObservableList;
  */
 public final class ModelService implements AutoCloseable {
 
+    /** The shipped model a first launch opens when it is there: faces work in every pane but Probe. */
+    public static final String FIRST_MODEL = "faces32";
+
     /** How often a followed run is checked for a newer checkpoint. */
     public static final Duration FOLLOW_PERIOD = Duration.ofSeconds(3);
 
@@ -134,11 +137,24 @@ public final class ModelService implements AutoCloseable {
         updateFollowing();
     }
 
-    /** Opens the first listed choice when nothing is open yet: every pane works on first launch. */
+    /** Opens {@link #defaultChoice} when nothing is open yet, so the panes have a model on first launch. */
     public void openDefault() {
-        if (selected.get() == null && !choices.isEmpty()) {
-            open(choices.get(0));
+        if (selected.get() == null) {
+            defaultChoice(choices).ifPresent(this::open);
         }
+    }
+
+    /** {@link #FIRST_MODEL} if it is listed, else the first saved model, else the first run; empty when none. */
+    static Optional<ModelChoice> defaultChoice(List<ModelChoice> listed) {
+        return listed.stream().filter(c -> c.kind() == ModelChoice.Kind.MODEL && c.name().equals(FIRST_MODEL))
+                .findFirst()
+                .or(() -> listed.stream().filter(c -> c.kind() == ModelChoice.Kind.MODEL).findFirst())
+                .or(() -> listed.stream().findFirst());
+    }
+
+    /** Where saved models are listed from (./models or -Ddcganexplorer.models). */
+    public Path modelsRoot() {
+        return modelsRoot;
     }
 
     private void load(ModelChoice choice, boolean reportErrors) {

@@ -370,7 +370,8 @@ public final class ProbePane extends BorderPane implements ActivityPane {
 
     @Override
     public String icon() {
-        return "\u2316";
+        // A bullseye: DejaVu Sans, the app's font, has no U+2316 (position indicator) and drew a box.
+        return "\u25CE";
     }
 
     @Override

@@ -59,6 +59,8 @@ public final class TrainPane extends SplitPane implements ActivityPane {
     private final ImageView gridView = new ImageView();
     private WritableImage gridImage;
     private Path lastChosenFolder;
+    private final BorderPane form;
+    private double[] dividers;
 
     public TrainPane(TrainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -79,7 +81,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("form-scroll");
         // The run controls stay in view however far the settings scroll.
-        BorderPane form = new BorderPane(scroll);
+        form = new BorderPane(scroll);
         form.setBottom(buildControls());
         form.setMinWidth(330);
         StackPane right = new StackPane(buildDashboard(), buildEmptyState());
@@ -545,7 +547,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.toPath());
     }
 
-    /** Ctrl+N: back to the form with its fields ready for a new run. */
+    /** Ctrl+N: back to the form with its fields ready for a new run (the window leaves presentation mode first). */
     public void focusNewRun() {
         lookup("#field-nz").requestFocus();
     }
@@ -587,6 +589,18 @@ public final class TrainPane extends SplitPane implements ActivityPane {
             return viewModel.isTrainingActive();
         }
         return false;
+    }
+
+    /** Presentation mode: the settings form goes, so the dashboard (and its sample grid) fills the screen. */
+    @Override
+    public void setPresentation(boolean on) {
+        if (on && getItems().contains(form)) {
+            dividers = getDividerPositions();
+            getItems().remove(form);
+        } else if (!on && !getItems().contains(form)) {
+            getItems().add(0, form);
+            setDividerPositions(dividers);
+        }
     }
 
     @Override

@@ -25,9 +25,11 @@ import javafx.scene.layout.VBox;
 final class DirectionsPanel extends ScrollPane {
 
     private static final double STRIP_SIZE = 44;
+    private static final double PRESENTATION_SCALE = 1.5;
 
     private final DirectionsViewModel vm;
     private final VBox rows = new VBox(10);
+    private double scale = 1;
 
     DirectionsPanel(DirectionsViewModel vm) {
         this.vm = vm;
@@ -93,13 +95,19 @@ final class DirectionsPanel extends ScrollPane {
             HBox strip = new HBox(2);
             strip.getStyleClass().add("strip");
             for (int i = 0; i < DirectionsViewModel.STRIP_LENGTH; i++) {
-                strip.getChildren().add(new FrameView(STRIP_SIZE));
+                strip.getChildren().add(new FrameView(STRIP_SIZE * scale));
             }
             HBox top = new HBox(8, name, slider, value);
             top.setAlignment(Pos.CENTER_LEFT);
             rows.getChildren().add(new VBox(4, top, strip));
         }
         showStrips();
+    }
+
+    /** Presentation mode: strips half as large again. */
+    void setPresentation(boolean on) {
+        scale = on ? PRESENTATION_SCALE : 1;
+        showRows();
     }
 
     private void showStrips() {

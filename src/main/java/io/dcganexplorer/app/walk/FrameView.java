@@ -16,7 +16,7 @@ import javafx.scene.image.WritableImage;
  */
 public final class FrameView extends ImageView {
 
-    private final double displaySize;
+    private double displaySize;
     private WritableImage image;
     private int[] scaled;
     private int factor;
@@ -30,6 +30,22 @@ public final class FrameView extends ImageView {
         setFitWidth(displaySize);
         setFitHeight(displaySize);
         getStyleClass().add("frame-view");
+    }
+
+    /** Changes the size on screen (presentation mode enlarges pictures) and redraws the frame shown. */
+    public void setDisplaySize(double size) {
+        if (size == displaySize) {
+            return;
+        }
+        displaySize = size;
+        setFitWidth(size);
+        setFitHeight(size);
+        show(shown);
+    }
+
+    /** Width and height on screen, in pixels. */
+    public double displaySize() {
+        return displaySize;
     }
 
     /** Shows {@code frame}; null clears the view. Call on the UI thread. */

@@ -17,8 +17,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -33,12 +35,32 @@ final class InterpolationPanel extends ScrollPane {
     private static final double CELL_SIZE = 72;
     private static final double FILM_SIZE = 48;
     private static final double PLAYER_SIZE = 160;
+    /**
+     * Presentation mode: grid and filmstrip pictures this much larger, the player this large beside the grid
+     * (sized so that the tab fits a 1400x900 screen at the presentation font size without scrolling).
+     */
+    private static final double PRESENTATION_SCALE = 1.25;
+    private static final double PRESENTATION_PLAYER_SIZE = 280;
+    /** Presentation mode: the player's controls wrap at this width, one row each for play and export. */
+    private static final double PRESENTATION_WRAP = 360;
+    /** FlowPane's default: wide enough that the player's controls keep to one row each beside the small player. */
+    private static final double NORMAL_WRAP = 400;
 
     private final InterpolationViewModel vm;
     private final WalkPane.ExportFolder folder;
     private final GridPane grid = new GridPane();
     private final HBox film = new HBox(3);
     private final FrameView player = new FrameView(PLAYER_SIZE);
+    private final ScrollPane filmScroll;
+    private final HBox gridArea = new HBox(16, grid);
+    private final VBox box;
+    private final HBox playerRow = new HBox(12);
+    private final VBox playerColumn = new VBox(10);
+    // Rows that wrap to the player's width when they sit under it in presentation mode.
+    private Label hint;
+    private final FlowPane playControls = new FlowPane(6, 6);
+    private final FlowPane exportControls = new FlowPane(6, 6);
+    private double scale = 1;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -106,7 +128,7 @@ final class InterpolationPanel extends ScrollPane {
         walkRow.setAlignment(Pos.CENTER_LEFT);
 
         film.setId("filmstrip");
-        ScrollPane filmScroll = new ScrollPane(film);
+        filmScroll = new ScrollPane(film);
         filmScroll.setFitToHeight(true);
         filmScroll.setPrefViewportHeight(FILM_SIZE + 12);
         filmScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
@@ -143,8 +165,14 @@ final class InterpolationPanel extends ScrollPane {
         png.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
                 .ifPresent(vm::exportStrip));
-        VBox controls = new VBox(8, new HBox(6, play, speed, speedText), new HBox(6, gif, png));
-        HBox playerRow = new HBox(12, new StackPane(player), controls);
+        for (Region r : List.of(play, speedText, gif, png)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        playControls.getChildren().setAll(play, speed, speedText);
+        playControls.setAlignment(Pos.CENTER_LEFT);
+        exportControls.getChildren().setAll(gif, png);
+        VBox controls = new VBox(8, playControls, exportControls);
+        playerRow.getChildren().addAll(new StackPane(player), controls);
         playerRow.setAlignment(Pos.CENTER_LEFT);
         player.setId("walkPlayer");
 
@@ -153,10 +181,10 @@ final class InterpolationPanel extends ScrollPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
-        Label hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
+        hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        VBox box = new VBox(10, gridRow, hint, grid, walkRow, filmScroll, playerRow, status);
+        box = new VBox(10, gridRow, hint, gridArea, walkRow, filmScroll, playerRow, status);
         box.setPadding(new Insets(12));
         setContent(box);
     }
@@ -165,7 +193,7 @@ final class InterpolationPanel extends ScrollPane {
         List<Frame> frames = vm.gridFrames();
         grid.getChildren().clear();
         for (int i = 0; i < frames.size(); i++) {
-            FrameView view = new FrameView(CELL_SIZE);
+            FrameView view = new FrameView(CELL_SIZE * scale);
             view.show(frames.get(i));
             StackPane cell = new StackPane(view);
             cell.setId("gridCell-" + i);
@@ -188,7 +216,7 @@ final class InterpolationPanel extends ScrollPane {
         film.getChildren().clear();
         List<Frame> frames = vm.walkFrames();
         for (int i = 0; i < frames.size(); i++) {
-            FrameView view = new FrameView(FILM_SIZE);
+            FrameView view = new FrameView(FILM_SIZE * scale);
             view.show(frames.get(i));
             StackPane cell = new StackPane(view);
             cell.getStyleClass().add("film-cell");
@@ -211,6 +239,33 @@ final class InterpolationPanel extends ScrollPane {
         for (int i = 0; i < film.getChildren().size(); i++) {
             film.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), i == index);
         }
+    }
+
+    /**
+     * Presentation mode: larger pictures, and the player (with its buttons under it) moves up beside the
+     * keyframe grid, where there is room for it at a larger size; the hint on picking keyframes is hidden.
+     */
+    void setPresentation(boolean on) {
+        scale = on ? PRESENTATION_SCALE : 1;
+        player.setDisplaySize(on ? PRESENTATION_PLAYER_SIZE : PLAYER_SIZE);
+        double wrap = on ? PRESENTATION_WRAP : NORMAL_WRAP;
+        // How to pick keyframes is for whoever sets the walk up, not for the class watching it.
+        hint.setVisible(!on);
+        hint.setManaged(!on);
+        playControls.setPrefWrapLength(wrap);
+        exportControls.setPrefWrapLength(wrap);
+        filmScroll.setPrefViewportHeight(FILM_SIZE * scale + 12);
+        if (on && playerColumn.getChildren().isEmpty()) {
+            box.getChildren().remove(playerRow);
+            playerColumn.getChildren().setAll(List.copyOf(playerRow.getChildren()));
+            gridArea.getChildren().add(playerColumn);
+        } else if (!on && playerRow.getChildren().isEmpty()) {
+            gridArea.getChildren().remove(playerColumn);
+            playerRow.getChildren().setAll(List.copyOf(playerColumn.getChildren()));
+            box.getChildren().add(box.getChildren().indexOf(filmScroll) + 1, playerRow);
+        }
+        showGrid();
+        showFilm();
     }
 
     void dispose() {

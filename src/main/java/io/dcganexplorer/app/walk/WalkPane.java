@@ -52,8 +52,8 @@ public final class WalkPane extends BorderPane implements ActivityPane {
 
     /** On-screen size of the main image. */
     static final double MAIN_SIZE = 320;
-    /** Eight neighbours, 4 px apart, as wide as the main image. */
-    static final double NEIGHBOUR_SIZE = (MAIN_SIZE - 7 * 4) / WalkViewModel.NEIGHBOURS;
+    /** Height in presentation mode that is not the image or its neighbours: padding, gaps, caption, message. */
+    private static final double PRESENTATION_RESERVE = 150;
 
     private final WalkViewModel viewModel;
     private final FrameView mainView = new FrameView(MAIN_SIZE);
@@ -62,6 +62,13 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     private final ExportFolder folder = new ExportFolder();
     private final InterpolationPanel interpolation;
     private final DirectionsPanel directions;
+    private final SplitPane split;
+    private final VBox imageColumn;
+    private final Node sliderColumn;
+    private final Label neighboursTitle = new Label("Neighbours (z + uniform noise of ±0.25; click to go there)");
+    private final StackPane center;
+    private boolean presenting;
+    private double[] dividers;
 
     public WalkPane(WalkViewModel viewModel) {
         this.viewModel = viewModel;
@@ -70,10 +77,14 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         interpolation = new InterpolationPanel(viewModel.interpolation(), folder);
         directions = new DirectionsPanel(viewModel.directions());
         setTop(buildModelBar());
-        SplitPane split = new SplitPane(buildImageColumn(), buildSliderColumn(), buildTabs());
+        imageColumn = buildImageColumn();
+        sliderColumn = buildSliderColumn();
+        split = new SplitPane(imageColumn, sliderColumn, buildTabs());
         split.setDividerPositions(0.26, 0.53);
-        StackPane center = new StackPane(split, buildEmptyState());
+        center = new StackPane(split, buildEmptyState());
         setCenter(center);
+        center.heightProperty().addListener((o, a, b) -> fitPresentationImage());
+        center.widthProperty().addListener((o, a, b) -> fitPresentationImage());
         viewModel.mainFrameProperty().addListener((o, a, frame) -> {
             mainView.show(frame);
             viewModel.frameShown(frame);
@@ -133,8 +144,12 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     }
 
     private Node buildEmptyState() {
-        Label text = new Label("No model yet. Train one in the Train tab, or open a saved model or a run folder"
-                + " with a checkpoint (Open folder… above).");
+        ModelService models = viewModel.models();
+        Label text = new Label();
+        text.setId("walkEmptyText");
+        text.textProperty().bind(Bindings.createStringBinding(() -> emptyText(models.selectedProperty().get(),
+                        models.loadingProperty().get(), !models.choices().isEmpty(), models.modelsRoot()),
+                models.selectedProperty(), models.loadingProperty(), models.choices()));
         text.setWrapText(true);
         text.setMaxWidth(420);
         VBox box = new VBox(text);
@@ -145,14 +160,26 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         return box;
     }
 
+    /** What the pane says while it has no image: that a model is opening, where none was found, or how to get one. */
+    static String emptyText(ModelChoice selected, boolean loading, boolean anyListed, Path modelsRoot) {
+        if (loading && selected != null) {
+            return "Opening " + selected.name() + "…";
+        }
+        String how = "Train one in the Train tab, or open a saved model or a run folder with a checkpoint"
+                + " (Open folder… above).";
+        if (!anyListed) {
+            return "No saved model found in " + modelsRoot + ". " + how;
+        }
+        return "No model yet. " + how;
+    }
+
     // ---- image column ----------------------------------------------------------------------------------
 
-    private Node buildImageColumn() {
+    private VBox buildImageColumn() {
         mainView.setId("walkImage");
         StackPane frame = new StackPane(mainView);
         frame.getStyleClass().add("walk-main-frame");
         frame.setMaxWidth(Region.USE_PREF_SIZE);
-        Label neighboursTitle = new Label("Neighbours (z + uniform noise of ±0.25; click to go there)");
         neighboursTitle.getStyleClass().add("caption");
         neighboursTitle.setWrapText(true);
         neighboursTitle.setMaxWidth(MAIN_SIZE);
@@ -177,13 +204,62 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         }
         while (neighbourStrip.getChildren().size() < frames.size()) {
             int index = neighbourStrip.getChildren().size();
-            FrameView v = new FrameView(NEIGHBOUR_SIZE);
+            FrameView v = new FrameView(neighbourSize(mainView.displaySize()));
             v.setOnMouseClicked(e -> viewModel.chooseNeighbour(index));
             v.getStyleClass().add("clickable");
             neighbourStrip.getChildren().add(v);
         }
         for (int i = 0; i < frames.size(); i++) {
             ((FrameView) neighbourStrip.getChildren().get(i)).show(frames.get(i));
+        }
+    }
+
+    /** The neighbours fill the main image's width: eight of them, 4 px apart. */
+    private static double neighbourSize(double mainSize) {
+        return (mainSize - 7 * 4) / WalkViewModel.NEIGHBOURS;
+    }
+
+    private void resizeImages(double size) {
+        mainView.setDisplaySize(size);
+        neighbourStrip.getChildren().forEach(n -> ((FrameView) n).setDisplaySize(neighbourSize(size)));
+        neighboursTitle.setMaxWidth(size);
+        imageColumn.setMinWidth(size + 24);
+    }
+
+    /**
+     * In presentation mode the image takes the height the pane has (less the bar, the caption and the
+     * neighbours, which are an eighth of it) and at most half the width; the interpolation tabs get the rest.
+     */
+    private void fitPresentationImage() {
+        if (!presenting || center.getHeight() <= 0 || center.getWidth() <= 0) {
+            return;
+        }
+        double byHeight = (center.getHeight() - PRESENTATION_RESERVE) / (1 + 1.0 / WalkViewModel.NEIGHBOURS);
+        double size = Math.max(MAIN_SIZE, Math.floor(Math.min(byHeight, center.getWidth() / 2 - 24)));
+        resizeImages(size);
+        split.setDividerPositions((size + 32) / center.getWidth());
+    }
+
+    /**
+     * Presentation mode: the slider column goes (keyboard nudges still work), the image grows to fit and the
+     * tabs' pictures grow too.
+     */
+    @Override
+    public void setPresentation(boolean on) {
+        if (on == presenting) {
+            return;
+        }
+        presenting = on;
+        interpolation.setPresentation(on);
+        directions.setPresentation(on);
+        if (on) {
+            dividers = split.getDividerPositions();
+            split.getItems().remove(sliderColumn);
+            fitPresentationImage();
+        } else {
+            split.getItems().add(1, sliderColumn);
+            split.setDividerPositions(dividers);
+            resizeImages(MAIN_SIZE);
         }
     }
 
@@ -313,6 +389,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         TabPane tabs = new TabPane(walk, dirs);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("walk-tabs");
+        tabs.setId("walkTabs");
         return tabs;
     }
 
@@ -331,6 +408,18 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     @Override
     public Node node() {
         return this;
+    }
+
+    /**
+     * The slider list, with the first dimension selected: Left and Right then move that slider, so the
+     * first key a newcomer tries changes the picture.
+     */
+    @Override
+    public void focusStart() {
+        if (sliders.getSelectionModel().isEmpty() && !sliders.getItems().isEmpty()) {
+            sliders.getSelectionModel().select(0);
+        }
+        sliders.requestFocus();
     }
 
     public WalkViewModel viewModel() {

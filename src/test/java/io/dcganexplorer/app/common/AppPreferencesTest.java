@@ -25,6 +25,30 @@ class AppPreferencesTest {
     }
 
     @Test
+    void theTabShownAndTheSeenTourSurviveARestart() throws Exception {
+        AppPreferences prefs = AppPreferences.load(dir);
+        assertThat(prefs.values().lastActivity()).isNull();
+        assertThat(prefs.values().tourSeen()).isFalse();
+        prefs.update(v -> v.withLastActivity("Ablate").withTourSeen(true));
+        prefs.save();
+
+        AppPreferences.Values again = AppPreferences.load(dir).values();
+        assertThat(again.lastActivity()).isEqualTo("Ablate");
+        assertThat(again.tourSeen()).isTrue();
+    }
+
+    @Test
+    void aFileFromBeforeTheTourKeepsItsValuesAndShowsTheTourOnce() throws Exception {
+        Files.writeString(dir.resolve("preferences.json"), "{\"windowX\": 5, \"windowY\": 6, \"windowWidth\": 1200,"
+                + " \"windowHeight\": 800, \"maximized\": false, \"lastRun\": \"/runs/a\"}");
+        AppPreferences.Values read = AppPreferences.load(dir).values();
+        assertThat(read.windowWidth()).isEqualTo(1200);
+        assertThat(read.lastRun()).isEqualTo("/runs/a");
+        assertThat(read.lastActivity()).isNull();
+        assertThat(read.tourSeen()).isFalse();
+    }
+
+    @Test
     void aCorruptFileGivesTheDefaults() throws Exception {
         Files.writeString(dir.resolve("preferences.json"), "{ not json");
         assertThat(AppPreferences.load(dir).values()).isEqualTo(AppPreferences.Values.DEFAULTS);
