@@ -86,7 +86,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--max-minutes", description = "stop (with a checkpoint) after this much training time, "
-            + "whatever --iterations says; 0 = no limit (default: ${DEFAULT-VALUE})", defaultValue = "0")
+            + "whatever --iterations says (with --resume: this much more); 0 = no limit (default: ${DEFAULT-VALUE})",
+            defaultValue = "0")
     double maxMinutes;
 
     @Option(names = "--sample-every", description = "save the fixed-z grid every N steps (default: ${DEFAULT-VALUE})",
@@ -137,14 +138,6 @@ final class TrainCommand implements Callable<Integer> {
             default -> System.console() != null && System.getenv("CI") == null;
         };
         session.addListener(new ProgressPrinter(out, bar));
-        if (maxMinutes > 0) {
-            double budgetSeconds = maxMinutes * 60 + session.elapsedSeconds();
-            session.addListener(snapshot -> {
-                if (snapshot.elapsedSeconds() >= budgetSeconds) {
-                    session.control().stop();
-                }
-            });
-        }
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -193,7 +186,8 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             total = iterations == null ? 1000 : iterations;
         }
-        TrainingPlan plan = new TrainingPlan(total, sampleEvery, checkpointEvery, checkpointMinutes * 60, 64);
+        TrainingPlan plan = new TrainingPlan(total, sampleEvery, checkpointEvery, checkpointMinutes * 60, 64,
+                maxMinutes * 60);
         return TrainingSession.start(runsRoot, name, config, dataSpec, dataset, plan);
     }
 
@@ -206,7 +200,8 @@ final class TrainCommand implements Callable<Integer> {
                 manifest.config().seed()).batchesPerEpoch() : 0;
         boolean lrGiven = spec.commandLine().getParseResult().hasMatchedOption("--lr");
         List<String> problems = new ArrayList<>();
-        TrainingSession session = TrainingSession.resume(run, dataset, total, lrGiven ? lr : 0, problems);
+        TrainingSession session = TrainingSession.resume(run, dataset, total, lrGiven ? lr : 0, maxMinutes * 60,
+                problems);
         problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
         out.printf("resuming at step %d%n", session.iteration());
         return session;

@@ -8,9 +8,16 @@ package io.dcganexplorer.run;
  * @param checkpointEvery write a checkpoint every this many steps
  * @param checkpointSeconds also write one when this much training time has passed since the last (0 = off)
  * @param previewCount number of fixed z vectors in the sample grid
+ * @param maxSeconds stop (with a checkpoint) once this much training time has passed, counted from the run's
+ *                   start; 0 = no time limit
  */
 public record TrainingPlan(long iterations, int sampleEvery, int checkpointEvery, int checkpointSeconds,
-                           int previewCount) {
+                           int previewCount, double maxSeconds) {
+
+    /** A plan without a time limit. */
+    public TrainingPlan(long iterations, int sampleEvery, int checkpointEvery, int checkpointSeconds, int previewCount) {
+        this(iterations, sampleEvery, checkpointEvery, checkpointSeconds, previewCount, 0);
+    }
 
     public TrainingPlan {
         if (iterations < 1) {
@@ -25,6 +32,9 @@ public record TrainingPlan(long iterations, int sampleEvery, int checkpointEvery
         if (checkpointSeconds < 0) {
             throw new IllegalArgumentException("checkpointSeconds = " + checkpointSeconds + ": must be 0 (off) or more");
         }
+        if (!(maxSeconds >= 0)) {
+            throw new IllegalArgumentException("maxSeconds = " + maxSeconds + ": must be 0 (no limit) or more");
+        }
         if (previewCount < 1 || previewCount > 256) {
             throw new IllegalArgumentException("previewCount = " + previewCount + ": must be between 1 and 256");
         }
@@ -36,6 +46,15 @@ public record TrainingPlan(long iterations, int sampleEvery, int checkpointEvery
     }
 
     public TrainingPlan withIterations(long v) {
-        return new TrainingPlan(v, sampleEvery, checkpointEvery, checkpointSeconds, previewCount);
+        return new TrainingPlan(v, sampleEvery, checkpointEvery, checkpointSeconds, previewCount, maxSeconds);
+    }
+
+    public TrainingPlan withMaxSeconds(double v) {
+        return new TrainingPlan(iterations, sampleEvery, checkpointEvery, checkpointSeconds, previewCount, v);
+    }
+
+    /** True when the plan has a time limit and {@code elapsedSeconds} has reached it. */
+    public boolean timeIsUp(double elapsedSeconds) {
+        return maxSeconds > 0 && elapsedSeconds >= maxSeconds;
     }
 }

@@ -81,6 +81,16 @@ public final class TrainingSession {
      */
     public static TrainingSession resume(RunDirectory run, ImageDataset data, long newTotal, double newLearningRate,
                                         List<String> problems) throws IOException, RunFormatException {
+        return resume(run, data, newTotal, newLearningRate, 0, problems);
+    }
+
+    /**
+     * As {@link #resume(RunDirectory, ImageDataset, long, double, List)}, and {@code moreSeconds} > 0 gives the
+     * resumed session that much more training time (replacing any time limit of the plan).
+     */
+    public static TrainingSession resume(RunDirectory run, ImageDataset data, long newTotal, double newLearningRate,
+                                        double moreSeconds, List<String> problems)
+            throws IOException, RunFormatException {
         RunManifest manifest = run.manifest();
         requireCompatible(manifest.config(), data);
         var loaded = run.loadLatestCheckpoint(problems);
@@ -89,6 +99,9 @@ public final class TrainingSession {
         RunManifest updated = manifest;
         if (newTotal > 0) {
             updated = updated.withPlan(updated.plan().withIterations(newTotal));
+        }
+        if (moreSeconds > 0) {
+            updated = updated.withPlan(updated.plan().withMaxSeconds(state.elapsedSeconds() + moreSeconds));
         }
         if (newLearningRate > 0) {
             DcganConfig config = updated.config().withLearningRate(newLearningRate);
@@ -163,7 +176,7 @@ public final class TrainingSession {
                 saveGrid(0);
             }
             while (trainer.iteration() < total) {
-                if (control.isStopRequested()) {
+                if (control.isStopRequested() || manifest.plan().timeIsUp(elapsedSeconds)) {
                     outcome = TrainingOutcome.STOPPED;
                     break;
                 }
@@ -204,6 +217,9 @@ public final class TrainingSession {
                 SampleGrid grid = done % manifest.plan().sampleEvery() == 0 || done == total ? saveGrid(done) : null;
                 double iterationsPerSecond = imagesPerSecond / manifest.config().batchSize();
                 double eta = (total - done) / iterationsPerSecond;
+                if (manifest.plan().maxSeconds() > 0) {
+                    eta = Math.min(eta, Math.max(0, manifest.plan().maxSeconds() - elapsedSeconds));
+                }
                 TrainingSnapshot snapshot = new TrainingSnapshot(result, epoch, total, imagesPerSecond, elapsedSeconds,
                         Double.isFinite(eta) ? eta : Double.NaN, grid);
                 listeners.forEach(l -> l.onStep(snapshot));

@@ -51,7 +51,7 @@ class MainWindowFxTest {
     void opensOnTheEmptyStateWithOneTabPerRegisteredActivity(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText().trim())
-                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate");
+                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate", "⌖  Probe");
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
         assertThat(robot.lookup("#dashboard").query().isVisible()).isFalse();
         assertThat(robot.lookup("#statusBar").queryAs(StatusBar.class).getText()).isEqualTo("Idle");

@@ -150,6 +150,25 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aTimeLimitStopsTheRunWithACheckpointAndBoundsTheEta() throws Exception {
+        TrainingPlan plan = new TrainingPlan(1_000_000, 100, 100, 0, 4, 0.5);
+        TrainingSession s = TrainingSession.start(runs, "budget", TinyRuns.config(), TinyRuns.spec(), TinyRuns.data(),
+                plan);
+        List<TrainingSnapshot> seen = new ArrayList<>();
+        s.addListener(seen::add);
+        assertThat(s.train()).isEqualTo(TrainingOutcome.STOPPED);
+        assertThat(s.elapsedSeconds()).isGreaterThanOrEqualTo(0.5);
+        assertThat(seen).isNotEmpty().allSatisfy(snap -> assertThat(snap.etaSeconds()).isLessThanOrEqualTo(0.5));
+        assertThat(s.run().checkpoints()).extracting(RunDirectory::iterationOf).containsExactly(s.iteration());
+
+        // Resuming with more time continues from the checkpoint and stops again at the new limit.
+        TrainingSession more = TrainingSession.resume(s.run(), TinyRuns.data(), 0, 0, 0.5, new ArrayList<>());
+        assertThat(more.manifest().plan().maxSeconds()).isCloseTo(s.elapsedSeconds() + 0.5, within(1e-9));
+        assertThat(more.train()).isEqualTo(TrainingOutcome.STOPPED);
+        assertThat(more.iteration()).isGreaterThan(s.iteration());
+    }
+
+    @Test
     void dataOfTheWrongSizeOrTooFewImagesIsRefusedWithBothNumbers() {
         assertThatThrownBy(() -> TrainingSession.start(runs, "x", TinyRuns.config().withImageSize(32), TinyRuns.spec(),
                 TinyRuns.data(), TrainingPlan.of(5)))

@@ -289,7 +289,16 @@ public final class TrainPane extends SplitPane implements ActivityPane {
                 .then(-1.0).otherwise(viewModel.progressProperty()));
         HBox numbers = new HBox(36, ips, eta, step);
         numbers.setAlignment(Pos.BOTTOM_LEFT);
-        VBox stats = new VBox(8, numbers, bar);
+        Label quality = new Label();
+        quality.setId("qualityValue");
+        quality.getStyleClass().add("hint");
+        quality.textProperty().bind(viewModel.qualityProperty());
+        quality.managedProperty().bind(viewModel.qualityProperty().isNotEmpty());
+        quality.visibleProperty().bind(viewModel.qualityProperty().isNotEmpty());
+        quality.setTooltip(new Tooltip("Fréchet distance between the quality classifier's features of generated "
+                + "and training images (lower is better) and how many classes the samples cover; a rising "
+                + "distance or falling coverage means collapse"));
+        VBox stats = new VBox(8, numbers, bar, quality);
         stats.getStyleClass().add("card");
         // The charts below grow to fill the window; without this the VBox squeezed the card to the numbers'
         // height and the progress bar vanished.

@@ -8,6 +8,10 @@ import io.dcganexplorer.core.gan.InvalidConfigException;
 import io.dcganexplorer.core.gan.LatentDistribution;
 import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.core.gan.TrainingListener;
+import io.dcganexplorer.core.quality.FrechetDistance;
+import io.dcganexplorer.core.quality.QualityClassifier;
+import io.dcganexplorer.core.quality.QualityMonitor;
+import io.dcganexplorer.core.quality.SampleQuality;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.data.DatasetSpec;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
@@ -99,6 +104,13 @@ public final class TrainViewModel {
                            ErrorReporter errors, Poller poller) {
     }
 
+    /** Quality is scored after every this many steps. */
+    public static final int QUALITY_EVERY = 200;
+    /** Generated samples per quality score. */
+    public static final int QUALITY_SAMPLES = 1000;
+    /** Training images behind the real-image statistics of the Fréchet distance (at most). */
+    static final int QUALITY_REFERENCE = 1000;
+
     /** Points per chart series before old ones are merged in pairs. */
     public static final int CHART_POINTS = 1000;
     static final Duration FOLLOW_PERIOD = Duration.ofSeconds(1);
@@ -146,6 +158,10 @@ public final class TrainViewModel {
     private final Set<Path> knownSamples = new HashSet<>();
 
     private volatile TrainingSession session;
+    private final ReadOnlyStringWrapper quality = new ReadOnlyStringWrapper(this, "quality", "");
+    private volatile QualitySource qualitySource = QualitySource.NONE;
+    private volatile int qualityEvery = QUALITY_EVERY;
+    private volatile int qualitySamples = QUALITY_SAMPLES;
     private volatile boolean cancelPreparing;
     private AutoCloseable follower;
     private final List<Runnable> afterTraining = new ArrayList<>();
@@ -289,7 +305,7 @@ public final class TrainViewModel {
         services.trainer().submit(() -> {
             ImageDataset data = loadData(spec, token);
             TrainingSession created = TrainingSession.start(services.runsRoot(), null, config, spec, data, plan);
-            return runSession(created, token, List.of());
+            return runSession(created, data, token, List.of());
         }, this::trainingEnded, this::trainingFailed);
     }
 
@@ -322,7 +338,7 @@ public final class TrainViewModel {
                     pendingRows.add(row);
                 }
             }
-            return runSession(resumed, token, problems);
+            return runSession(resumed, data, token, problems);
         }, this::trainingEnded, this::trainingFailed);
     }
 
@@ -344,7 +360,8 @@ public final class TrainViewModel {
     }
 
     /** On the trainer thread: publishes the session, trains it to the end, reports how it ended. */
-    private Ended runSession(TrainingSession created, int token, List<String> problems) throws IOException {
+    private Ended runSession(TrainingSession created, ImageDataset data, int token, List<String> problems)
+            throws IOException {
         session = created;
         RunDirectory run = created.run();
         long total = created.manifest().plan().iterations();
@@ -390,8 +407,63 @@ public final class TrainViewModel {
         if (cancelPreparing) {
             created.control().stop();
         }
+        watchQuality(created, data, token);
         TrainingOutcome outcome = created.train();
         return new Ended(outcome, detail.get(), created.iteration());
+    }
+
+    /**
+     * On the trainer thread: when a quality classifier fits the run's shape, scores a copy of G every
+     * {@link #QUALITY_EVERY} steps on the background executor (one score at a time) against the statistics
+     * of the first {@link #QUALITY_REFERENCE} training images, and shows the latest in {@link #qualityProperty()}.
+     */
+    private void watchQuality(TrainingSession created, ImageDataset data, int token) {
+        DcganConfig config = created.gan().config();
+        QualityClassifier classifier;
+        try {
+            classifier = qualitySource.forShape(config.imageSize(), config.channels()).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            services.errors().warning("No sample quality for this run", "Could not load the quality classifier: "
+                    + ErrorReporter.describe(e));
+            return;
+        }
+        if (classifier == null) {
+            return;
+        }
+        int[] firstImages = io.dcganexplorer.core.probe.FeatureExtractor.all(Math.min(QUALITY_REFERENCE, data.size()));
+        FrechetDistance.Gaussian reference = FrechetDistance.Gaussian.fit(classifier.features().extract(data,
+                firstImages, io.dcganexplorer.core.probe.Progress.NONE, () -> false));
+        int every = qualityEvery;
+        String waiting = String.format(Locale.ROOT, "Quality: scored every %d steps", every);
+        services.trainer().runOnUi(() -> {
+            if (token == feedToken.get()) {
+                quality.set(waiting);
+            }
+        });
+        Executor scorer = work -> services.background().submit(() -> {
+            work.run();
+            return null;
+        }, done -> { }, e -> services.trainer().runOnUi(() -> {
+            if (token == feedToken.get()) {
+                quality.set("Quality: scoring failed (" + ErrorReporter.describe(e) + ")");
+            }
+        }));
+        created.addListener(new QualityMonitor(created.gan()::copyOfGenerator, config, classifier, reference, every,
+                qualitySamples, config.seed(), scorer, scored -> {
+                    String text = qualityText(scored);
+                    services.trainer().runOnUi(() -> {
+                        if (token == feedToken.get()) {
+                            quality.set(text);
+                        }
+                    });
+                }));
+    }
+
+    /** "Step 400: Fréchet distance 12.3, 9 of 10 classes covered" */
+    static String qualityText(QualityMonitor.Scored scored) {
+        SampleQuality.Report r = scored.report();
+        return String.format(Locale.ROOT, "Quality at step %,d: Fréchet distance %.2f, %d of %d classes covered",
+                scored.iteration(), r.frechetDistance(), r.coverage().covered(), r.coverage().classNames().size());
     }
 
     private void trainingEnded(Ended ended) {
@@ -610,6 +682,7 @@ public final class TrainViewModel {
     /** Forgets the previous run's feed: queued data and the follower. Returns the new feed's token. */
     private int beginFeed() {
         int token = feedToken.incrementAndGet();
+        quality.set("");
         closeFollower();
         cancelPreparing = false;
         pendingRows.clear();
@@ -820,6 +893,27 @@ public final class TrainViewModel {
     }
 
     /** What is running, in words, for the status bar. */
+    /**
+     * The latest sample-quality score of the run being trained (Fréchet distance and class coverage), or a
+     * note that scores will come; empty when no quality classifier fits the run's shape.
+     */
+    public ReadOnlyStringProperty qualityProperty() {
+        return quality.getReadOnlyProperty();
+    }
+
+    /**
+     * Where quality classifiers come from, how often (in steps) and on how many samples runs started from
+     * now on are scored.
+     */
+    public void setQuality(QualitySource source, int every, int samples) {
+        if (every < 1 || samples < 2) {
+            throw new IllegalArgumentException("every = " + every + ", samples = " + samples);
+        }
+        qualitySource = java.util.Objects.requireNonNull(source, "source");
+        qualityEvery = every;
+        qualitySamples = samples;
+    }
+
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
     }

@@ -62,6 +62,22 @@ class ArithmeticPaneTest {
         executor.shutdown();
     }
 
+    /** The image's pixels sampled at each enlarged square's top-left corner, in the frame's own size. */
+    private static int[] sourcePixels(FrameView view) {
+        int w = view.frame().width();
+        int h = view.frame().height();
+        int f = (int) view.getImage().getWidth() / w;
+        assertThat((int) view.getImage().getHeight()).isEqualTo(h * f);
+        int[] all = pixels(view.getImage());
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = all[(y * f) * w * f + x * f];
+            }
+        }
+        return out;
+    }
+
     private static int[] pixels(Image image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -85,7 +101,8 @@ class ArithmeticPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         FrameView centre = robot.lookup("#resultCentre .frame-view").queryAs(FrameView.class);
-        int[] shown = WaitForAsyncUtils.asyncFx(() -> pixels(centre.getImage())).get();
+        // The view enlarges the frame itself (nearest neighbour): read back one screen pixel per generated pixel.
+        int[] shown = WaitForAsyncUtils.asyncFx(() -> sourcePixels(centre)).get();
         assertThat(java.util.Arrays.stream(shown).distinct().count()).isGreaterThan(1);
         FrameView pixel = robot.lookup("#pixelResult").queryAs(FrameView.class);
         assertThat(pixel.getImage()).isNotNull();

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.dcganexplorer.core.probe.Progress;
+import io.dcganexplorer.core.probe.SyntheticImages;
+import io.dcganexplorer.core.quality.QualityClassifier;
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.util.stream.Stream;
@@ -197,5 +201,36 @@ class TrainViewModelTest {
         assertThat(TrainViewModel.formatDuration(245)).isEqualTo("4 min 05 s");
         assertThat(TrainViewModel.formatDuration(3720)).isEqualTo("1 h 02 min");
         assertThat(TrainViewModel.formatDuration(Double.NaN)).isEqualTo("–");
+    }
+
+    @Test
+    void withAMatchingQualityClassifierTheLatestScoreIsShownEveryNSteps() {
+        QualityClassifier classifier = QualityClassifier.train(SyntheticImages.shapes(40, 1),
+                new QualityClassifier.TrainingOptions(1, 8, 1e-3, 1), Progress.NONE, () -> false);
+        TrainViewModel vm = newViewModel();
+        List<String> shown = new ArrayList<>();
+        vm.qualityProperty().addListener((o, a, b) -> shown.add(b));
+        vm.setQuality((size, channels) -> size == 16 && channels == 1 ? Optional.of(classifier) : Optional.empty(),
+                5, 16);
+        TinyTraining.configure(vm, 12, 5);
+        vm.startNewRun();
+
+        assertThat(errors.messages).isEmpty();
+        assertThat(shown).first().isEqualTo("Quality: scored every 5 steps");
+        assertThat(shown).filteredOn(t -> t.startsWith("Quality at step")).hasSize(2);
+        assertThat(vm.qualityProperty().get()).startsWith("Quality at step 10: Fréchet distance ")
+                .endsWith(" of 4 classes covered");
+    }
+
+    @Test
+    void withoutAMatchingClassifierNoQualityIsShown() throws IOException {
+        TrainViewModel vm = newViewModel();
+        vm.setQuality(QualitySource.inFolder(dir.resolve("no-classifiers")), 5, 16);
+        TinyTraining.configure(vm, 6, 5);
+        vm.startNewRun();
+        assertThat(errors.messages).isEmpty();
+        assertThat(vm.qualityProperty().get()).isEmpty();
+        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 1)).isPresent();
+        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 3)).isEmpty();
     }
 }

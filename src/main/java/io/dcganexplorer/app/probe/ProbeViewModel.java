@@ -1,0 +1,389 @@
+package io.dcganexplorer.app.probe;
+
+import io.dcganexplorer.app.common.ErrorReporter;
+import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.model.LoadedModel;
+import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.probe.LinearProbe;
+import io.dcganexplorer.core.probe.NearestNeighbours;
+import io.dcganexplorer.core.probe.ProbeExperiment;
+import io.dcganexplorer.data.DatasetSpec;
+import io.dcganexplorer.data.IdxDataset;
+import io.dcganexplorer.data.ImageDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The Probe activity's state: the DCGAN paper's linear-probe experiment (Radford, Metz and Chintala 2015,
+ * section 5.1) on the current model with small, editable caps, the confusion matrix of a chosen row, and
+ * the nearest training images of a few generated samples (section 6.1: is the model copying?). Every
+ * public method runs on the UI thread; the work runs as one job of the background executor on its own
+ * copy of the networks, and stops between batches when cancelled.
+ */
+public final class ProbeViewModel {
+
+    /** Generated samples whose neighbours are shown. */
+    public static final int SAMPLES = 8;
+    /** Neighbours per sample and space. */
+    public static final int NEIGHBOURS = 5;
+
+    /** Labelled train and test splits at one image size and channel count. */
+    public record LabelledData(ImageDataset train, ImageDataset test) {
+    }
+
+    /**
+     * A labelled data set with standard train and test splits at one shape.
+     *
+     * @param name for messages, e.g. "Fashion-MNIST"
+     * @param imageSize the size a model must make to be probed on it
+     * @param channels the channels a model must make
+     * @param opener opens both splits (slow: runs on the background thread)
+     */
+    public record DataSource(String name, int imageSize, int channels, Opener opener) {
+    }
+
+    /** Opens the splits of a {@link DataSource}. */
+    @FunctionalInterface
+    public interface Opener {
+        LabelledData open() throws Exception;
+    }
+
+    /**
+     * One generated sample and its nearest training images.
+     *
+     * @param sample the generated image
+     * @param pixel nearest training images in pixel space, nearest first
+     * @param pixelDistances their distances
+     * @param feature nearest training images in D-feature space, nearest first
+     * @param featureDistances their distances
+     */
+    public record NeighbourRow(Frame sample, List<Frame> pixel, List<Double> pixelDistances, List<Frame> feature,
+                               List<Double> featureDistances) {
+
+        /** Copies the lists. */
+        public NeighbourRow {
+            pixel = List.copyOf(pixel);
+            pixelDistances = List.copyOf(pixelDistances);
+            feature = List.copyOf(feature);
+            featureDistances = List.copyOf(featureDistances);
+        }
+    }
+
+    /** What one run produced. */
+    private record Outcome(ProbeExperiment.Result table, List<NeighbourRow> neighbours) {
+    }
+
+    private final TaskExecutor executor;
+    private final ErrorReporter errors;
+    private final ModelService models;
+    private final DataSource data;
+
+    private final IntegerProperty trainCap = new SimpleIntegerProperty(1000);
+    private final IntegerProperty testCap = new SimpleIntegerProperty(500);
+    private final IntegerProperty draws = new SimpleIntegerProperty(2);
+    private final IntegerProperty labelsPerClass = new SimpleIntegerProperty(50);
+    private final StringProperty cGrid = new SimpleStringProperty("1e-3");
+    private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper unsupported = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProbeExperiment.Result> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ProbeExperiment.Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ProbeExperiment.Row> selectedRow = new SimpleObjectProperty<>();
+    private final ObservableList<NeighbourRow> neighbours = FXCollections.observableArrayList();
+
+    private AtomicBoolean cancel = new AtomicBoolean();
+
+    /**
+     * @param executor runs the probe off the UI thread and hands results back to it
+     * @param data the labelled splits for a model's shape
+     */
+    public ProbeViewModel(TaskExecutor executor, ErrorReporter errors, ModelService models, DataSource data) {
+        this.executor = executor;
+        this.errors = errors;
+        this.models = models;
+        this.data = data;
+        models.currentProperty().addListener((o, a, loaded) -> modelChanged(loaded));
+        if (models.currentProperty().get() != null) {
+            modelChanged(models.currentProperty().get());
+        } else {
+            models.openDefault();
+        }
+    }
+
+    /** The app's view model: Fashion-MNIST from its default folder (as the CLI's {@code fashion-mnist}). */
+    public static ProbeViewModel create(io.dcganexplorer.app.AppContext context) {
+        return new ProbeViewModel(context.background(), context.errors(), context.models(),
+                fashionMnist(Path.of(DatasetSpec.parse("fashion-mnist", 32, 1, 0, 0).path())));
+    }
+
+    /** Fashion-MNIST's IDX files in {@code folder}, padded to 32x32, one channel (the shipped fashion32's shape). */
+    public static DataSource fashionMnist(Path folder) {
+        return new DataSource("Fashion-MNIST", 32, 1, () -> {
+            IdxDataset.Options options = IdxDataset.Options.of(32, IdxDataset.ResizeMode.PAD).withChannels(1);
+            return new LabelledData(IdxDataset.fashionMnist(folder, IdxDataset.Split.TRAIN, options),
+                    IdxDataset.fashionMnist(folder, IdxDataset.Split.TEST, options));
+        });
+    }
+
+    private void modelChanged(LoadedModel loaded) {
+        if (loaded == null) {
+            return;
+        }
+        model.set(loaded);
+        int size = loaded.config().imageSize();
+        int channels = loaded.config().channels();
+        boolean fits = size == data.imageSize() && channels == data.channels();
+        unsupported.set(fits ? "" : String.format(Locale.ROOT,
+                "The probe needs a model trained on a labelled data set of the same size and channels "
+                        + "(%s, %dx%dx%d). %s makes %dx%dx%d images.", data.name(), data.imageSize(),
+                data.imageSize(), data.channels(), loaded.source().name(), size, size, channels));
+    }
+
+    /** The C values of the grid field; throws IllegalArgumentException for a value that is not a positive number. */
+    static double[] parseGrid(String text) {
+        String[] parts = text.trim().split("[,\\s]+");
+        double[] grid = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                grid[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("C grid '" + text + "': '" + parts[i] + "' is not a number");
+            }
+            if (!(grid[i] > 0)) {
+                throw new IllegalArgumentException("C grid '" + text + "': values must be positive");
+            }
+        }
+        return grid;
+    }
+
+    /**
+     * Runs the probe and the nearest-neighbour check on the current model with the caps; does nothing
+     * while a run is going or when the model does not fit.
+     */
+    public void run() {
+        LoadedModel m = model.get();
+        if (running.get() || m == null) {
+            return;
+        }
+        if (!unsupported.get().isEmpty()) {
+            message.set(unsupported.get());
+            return;
+        }
+        ProbeExperiment.Options options;
+        try {
+            long seed = 1;
+            LinearProbe.Options d = LinearProbe.Options.defaults(seed);
+            options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(), seed + 1_000_003,
+                    seed, new LinearProbe.Options(parseGrid(cGrid.get()), d.validationFraction(), d.tolerance(),
+                    d.maxIterations(), seed));
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        running.set(true);
+        progress.set(0);
+        message.set("Opening the labelled data");
+        result.set(null);
+        selectedRow.set(null);
+        rows.clear();
+        neighbours.clear();
+        executor.submit(() -> compute(m, options, cancelled), outcome -> {
+            progress.set(1);
+            result.set(outcome.table());
+            rows.setAll(outcome.table().rows());
+            selectedRow.set(rows.get(0));
+            neighbours.setAll(outcome.neighbours());
+            message.set(String.format(Locale.ROOT, "Done: %,d training and %,d test images; neighbours searched "
+                    + "among %,d training images.", outcome.table().trainImages(), outcome.table().testImages(),
+                    outcome.table().trainImages()));
+            running.set(false);
+        }, e -> {
+            running.set(false);
+            progress.set(0);
+            if (e instanceof CancellationException || cancelled.get()) {
+                message.set("Cancelled.");
+            } else {
+                message.set("The probe failed: " + e.getMessage());
+                errors.error("Could not run the probe on " + m.source().name(), e);
+            }
+        });
+    }
+
+    /** Runs on a background thread. */
+    private Outcome compute(LoadedModel m, ProbeExperiment.Options options, AtomicBoolean cancelled) throws Exception {
+        Dcgan gan;
+        synchronized (m.gan()) {
+            gan = new Dcgan(m.config(), m.gan().generator().clone(), m.gan().discriminator().clone());
+        }
+        int size = m.config().imageSize();
+        int channels = m.config().channels();
+        LabelledData labelled = data.opener().open();
+        ProbeExperiment.Result table = ProbeExperiment.run(gan.discriminator(), m.config(), labelled.train(),
+                labelled.test(), options, report(0, 0.8), cancelled::get);
+        int searched = options.trainCap() == 0 ? labelled.train().size()
+                : Math.min(options.trainCap(), labelled.train().size());
+        int[] indices = new int[searched];
+        Arrays.setAll(indices, i -> i);
+        int k = Math.min(NEIGHBOURS, searched);
+        NearestNeighbours.Result found = NearestNeighbours.forSamples(gan, labelled.train(), indices, SAMPLES, 0, k,
+                report(0.8, 1), cancelled::get);
+        List<NeighbourRow> out = new ArrayList<>();
+        for (NearestNeighbours.Neighbours n : found.neighbours()) {
+            out.add(new NeighbourRow(frame(found.sample(n.sample()), channels, size),
+                    n.pixel().stream().map(x -> image(labelled.train(), x.index())).toList(),
+                    n.pixel().stream().map(NearestNeighbours.Match::distance).toList(),
+                    n.feature().stream().map(x -> image(labelled.train(), x.index())).toList(),
+                    n.feature().stream().map(NearestNeighbours.Match::distance).toList()));
+        }
+        return new Outcome(table, out);
+    }
+
+    /** Forwards progress from {@code from} to {@code to} of the bar to the UI thread. */
+    private io.dcganexplorer.core.probe.Progress report(double from, double to) {
+        io.dcganexplorer.core.probe.Progress toUi = (f, text) -> executor.runOnUi(() -> {
+            if (running.get()) {
+                progress.set(f);
+                message.set(text);
+            }
+        });
+        return toUi.range(from, to);
+    }
+
+    private static Frame image(ImageDataset set, int index) {
+        float[] pixels = new float[set.imageLength()];
+        set.writeImage(index, pixels, 0);
+        return frame(pixels, set.channels(), set.imageSize());
+    }
+
+    private static Frame frame(float[] chw, int channels, int size) {
+        return Frame.fromBatch(Nd4j.create(chw, new long[] {1, channels, size, size}, 'c'), 0).get(0);
+    }
+
+    /** Asks a running probe to stop (at its next batch). */
+    public void cancel() {
+        if (running.get()) {
+            cancel.set(true);
+            message.set("Cancelling...");
+        }
+    }
+
+    // ---- accessors -------------------------------------------------------------------------------------
+
+    /** The app-wide model service (for the model chooser). */
+    public ModelService models() {
+        return models;
+    }
+
+    /** The current model; null before one is loaded. */
+    public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** Why the current model cannot be probed; empty when it can. */
+    public ReadOnlyStringProperty unsupportedProperty() {
+        return unsupported.getReadOnlyProperty();
+    }
+
+    /** At most this many training images (0 = all). */
+    public IntegerProperty trainCapProperty() {
+        return trainCap;
+    }
+
+    /** At most this many test images (0 = all). */
+    public IntegerProperty testCapProperty() {
+        return testCap;
+    }
+
+    /** Few-label draws to average (0 = skip). */
+    public IntegerProperty drawsProperty() {
+        return draws;
+    }
+
+    /**
+     * Labels per class in the few-label setting: 50 by default, since a 1,000-image cap holds only about
+     * 100 of each class (the paper used 100 on all of SVHN).
+     */
+    public IntegerProperty labelsPerClassProperty() {
+        return labelsPerClass;
+    }
+
+    /** The SVM's C values, separated by commas or spaces. */
+    public StringProperty cGridProperty() {
+        return cGrid;
+    }
+
+    /** True while a run is going. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Fraction done of the current run. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What is being done, or how the last run ended. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The last finished run's table; null before one. */
+    public ReadOnlyObjectProperty<ProbeExperiment.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The accuracy table's rows: trained D, random-init D, raw pixels. */
+    public ObservableList<ProbeExperiment.Row> rows() {
+        return rows;
+    }
+
+    /** The row whose confusion matrix is shown. */
+    public ObjectProperty<ProbeExperiment.Row> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    /** The selected row's confusion matrix (rows: true class, columns: predicted); null without one. */
+    public int[][] confusion() {
+        ProbeExperiment.Row r = selectedRow.get();
+        return r == null ? null : r.allLabels().confusion();
+    }
+
+    /** Class names of the last run, index = label. */
+    public List<String> classNames() {
+        ProbeExperiment.Result r = result.get();
+        return r == null ? List.of() : r.classNames();
+    }
+
+    /** One row per generated sample: its nearest training images in pixel and D-feature space. */
+    public ObservableList<NeighbourRow> neighbours() {
+        return neighbours;
+    }
+}
