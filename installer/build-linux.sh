@@ -44,6 +44,44 @@ if [ "$skip_maven" = 0 ]; then
 fi
 [ -f "target/$main_jar" ] || { echo "error: target/$main_jar missing" >&2; exit 1; }
 cp "target/$main_jar" target/libs/
+
+# Bundle only the host's natives. .mvn/maven.config (-Djavacpp.platform=linux-x86_64) already keeps other
+# platforms' jars out of the download; this is the guard for a build without it (an IDE, a plain `mvn`
+# with another maven.config), and it drops host jars that would never load:
+#  - nd4j-native's plain linux-x86_64 build (about 90 MB) when a variant such as -onednn-avx2 is present:
+#    JavaCPP tries the variant first, and that jar carries every library it needs (libnd4jcpu, libjnind4jcpu,
+#    libgomp);
+#  - MKL's JNI glue (mkl-platform comes with nd4j-native-platform): only loaded when
+#    -Dorg.bytedeco.openblas.load=mkl is set, and useless without MKL's own libraries (mkl-platform-redist),
+#    which are not a dependency.
+trim_natives() {
+  local jar name dropped=()
+  for jar in target/libs/*.jar; do
+    name="$(basename "$jar")"
+    case "$name" in
+      *-windows-*.jar|*-macosx-*.jar|*-android-*.jar|*-ios-*.jar \
+      |*-linux-arm64*.jar|*-linux-armhf*.jar|*-linux-ppc64le*.jar|*-linux-x86.jar|*-linux-x86-*.jar \
+      |*-linux-aarch64.jar|*-win.jar|*-mac.jar|*-mac-aarch64.jar)
+        dropped+=("$name (other platform)") ;;
+      mkl-*-linux-x86_64.jar)
+        dropped+=("$name (MKL glue, never loaded)") ;;
+      nd4j-native-[0-9]*-linux-x86_64.jar)
+        if compgen -G "target/libs/nd4j-native-[0-9]*-linux-x86_64-*.jar" >/dev/null; then
+          dropped+=("$name (plain build; the variant jar is used)")
+        fi ;;
+    esac
+  done
+  for name in "${dropped[@]}"; do
+    rm -f "target/libs/${name%% (*}"
+    echo "   dropped $name"
+  done
+  local variants
+  variants="$(cd target/libs && ls nd4j-native-[0-9]*-linux-x86_64-*.jar 2>/dev/null | wc -l)"
+  [ "$variants" -le 1 ] || { echo "error: several nd4j-native variants in target/libs; keep one" >&2; exit 1; }
+}
+stamp "trim natives to linux-x86_64"
+trim_natives
+
 # Shipped models travel in the input folder: jpackage puts them in lib/app/models ($APPDIR/models).
 rm -rf target/libs/models
 cp -r models target/libs/models

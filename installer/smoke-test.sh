@@ -5,7 +5,10 @@
 #
 #   installer/smoke-test.sh            # test target/installer/DCGAN Explorer (built first if missing)
 #   installer/smoke-test.sh --build    # rebuild with installer/build-linux.sh first
-#   installer/smoke-test.sh --deb      # also: dpkg -i the .deb, start /opt/dcgan-explorer, dpkg -r, check /opt
+#   installer/smoke-test.sh --deb      # also: check the .deb's Depends, dpkg -i it, check the menu entry, start
+#                                      # /opt/dcgan-explorer/bin/... directly and through the menu entry
+#                                      # (gtk-launch), dpkg -r, check /opt and the menu entry are gone,
+#                                      # dpkg --purge
 #
 # Needs xvfb-run and ImageMagick's `import` (apt-get install xvfb imagemagick); --deb needs root.
 # Screenshots and logs go to target/smoke/. Env: SMOKE_WAIT seconds before the screenshot (default 30).
@@ -35,38 +38,63 @@ out="$root/target/smoke"
 rm -rf "$out"; mkdir -p "$out"
 failures=0
 
-# run_app NAME LAUNCHER: starts LAUNCHER under Xvfb from an empty folder with an empty HOME, so the shipped
-# models must come from -Ddcganexplorer.models=$APPDIR/models, not from ./models.
+# run_app NAME LAUNCHER [EXE]: starts LAUNCHER under Xvfb from an empty folder with an empty HOME, so the
+# shipped models must come from -Ddcganexplorer.models=$APPDIR/models, not from ./models. LAUNCHER is the
+# app's launcher itself, or (with EXE) a command that starts EXE and returns, such as `gtk-launch`: the test
+# then finds the app's process as the one whose /proc/PID/exe is EXE.
 run_app() {
-  local name="$1" launcher="$2"
+  local name="$1" launcher="$2" exe="${3:-}"
   local home="$out/$name/home" work="$out/$name/cwd"
   mkdir -p "$home" "$work"
   echo "== $name: $launcher (wait ${wait_s} s)"
   local t0; t0=$(date +%s)
-  (cd "$work" && HOME="$home" xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
-      "$1" > "$2/stdout.log" 2>&1 &
-      pid=$!
+  # Java takes user.home from the password database, not from $HOME: without -Duser.home the app would read
+  # the real ~/.config/dcgan-explorer and JavaCPP would reuse the real ~/.javacpp cache. _JAVA_OPTIONS reaches
+  # the launcher's JVM (also through gtk-launch) and not jcmd, which is started without it.
+  (cd "$work" && unset XDG_CONFIG_HOME && HOME="$home" xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+      if [ -z "$4" ]; then
+        _JAVA_OPTIONS="-Duser.home=$HOME" "$1" > "$2/stdout.log" 2>&1 &
+        pid=$!
+      else
+        _JAVA_OPTIONS="-Duser.home=$HOME" $1 > "$2/stdout.log" 2>&1
+        pid=""
+        for i in $(seq 1 40); do
+          for p in /proc/[0-9]*; do
+            [ "$(readlink "$p/exe" 2>/dev/null)" = "$4" ] && pid="${p#/proc/}"
+          done
+          [ -n "$pid" ] && break; sleep 0.25
+        done
+        [ -n "$pid" ] || { echo "no process runs $4" >> "$2/stdout.log"; echo "not started" > "$2/status"; exit 0; }
+      fi
       sleep "$3"
       import -window root "$2/screenshot.png" || echo "import failed" >> "$2/stdout.log"
-      # The launcher hosts the JVM in its own process: ask it how $APPDIR was expanded.
+      # The launcher hosts the JVM in its own process: ask it how $APPDIR was expanded, and which
+      # libnd4jcpu.so JavaCPP mapped (the bundled natives, not a copy from elsewhere).
       jcmd $pid VM.system_properties > "$2/system-properties.txt" 2>&1 || true
+      grep -o "/.*libnd4jcpu\.so$" /proc/$pid/maps | head -1 > "$2/native-library.txt" || true
       if kill -0 $pid 2>/dev/null; then echo alive > "$2/status"; kill $pid; else echo "exited" > "$2/status"; fi
       for i in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
       kill -9 $pid 2>/dev/null || true
-    ' _ "$launcher" "$out/$name" "$wait_s") || true
+    ' _ "$launcher" "$out/$name" "$wait_s" "$exe") || true
   local status; status="$(cat "$out/$name/status" 2>/dev/null || echo "no status")"
   local applog="$out/$name/home/.config/dcgan-explorer/app.log"
   local exceptions
   exceptions="$(cat "$out/$name/stdout.log" "$applog" 2>/dev/null | grep -c -E 'Exception|Error:|\bat [a-z]+\.' || true)"
   echo "   process after ${wait_s} s: $status; lines with an exception: $exceptions; elapsed $(( $(date +%s) - t0 )) s"
   local models
-  models="$(sed -n 's/^dcganexplorer\.models=//p' "$out/$name/system-properties.txt" | sed 's/\\:/:/g')"
+  models="$(sed -n 's/^dcganexplorer\.models=//p' "$out/$name/system-properties.txt" 2>/dev/null | sed 's/\\:/:/g')"
   if [ -n "$models" ] && [ -f "$models/faces32/generator.zip" ]; then
     echo "   -Ddcganexplorer.models expanded to $models (shipped models found)"
   else
     echo "   FAIL: -Ddcganexplorer.models='$models' does not hold the shipped models"
     failures=$((failures + 1))
   fi
+  local native; native="$(cat "$out/$name/native-library.txt" 2>/dev/null || true)"
+  case "$native" in
+    "$home"/.javacpp/*/linux-x86_64-onednn-avx2/libnd4jcpu.so) echo "   natives: $native" ;;
+    *) echo "   FAIL: libnd4jcpu.so mapped: '${native:-none}' (expected the bundled onednn-avx2 build, unpacked under the test HOME)"
+       failures=$((failures + 1)) ;;
+  esac
   echo "   screenshot: $out/$name/screenshot.png"
   [ -f "$applog" ] && echo "   app.log: $applog ($(wc -l < "$applog") lines)"
   if [ "$status" != alive ] || [ "$exceptions" != 0 ] || [ ! -s "$out/$name/screenshot.png" ]; then
@@ -84,11 +112,29 @@ run_app app-image "$root/$image/bin/DCGAN Explorer"
 if [ "$deb" = 1 ]; then
   [ "$(id -u)" = 0 ] || { echo "error: --deb needs root (dpkg -i)" >&2; exit 1; }
   pkg="$(ls target/installer/*.deb | head -1)"
+  menu=/usr/share/applications/dcgan-explorer.desktop
+  launcher="/opt/dcgan-explorer/bin/DCGAN Explorer"
+  echo "== $pkg: $(du -h "$pkg" | cut -f1)"
+  depends="$(dpkg-deb -f "$pkg" Depends)"
+  echo "   Depends: $depends"
+  if grep -q 'libgtk-3-0' <<<"$depends"; then echo "   PASS: declares GTK 3"; else
+    echo "   FAIL: Depends does not name libgtk-3-0"; failures=$((failures + 1)); fi
   echo "== dpkg -i $pkg"
   dpkg -i "$pkg" || { DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq; }
-  dpkg -s dcgan-explorer | grep -E '^(Status|Version):'
-  echo "   installed size: $(du -sh /opt/dcgan-explorer | cut -f1)"
-  run_app deb "/opt/dcgan-explorer/bin/DCGAN Explorer"
+  dpkg -s dcgan-explorer | grep -E '^(Status|Version|Installed-Size):'
+  echo "   installed size: $(du -sh /opt/dcgan-explorer | cut -f1) under /opt/dcgan-explorer"
+  if [ -f "$menu" ] && grep -qxF "Exec=\"$launcher\"" "$menu"; then
+    echo "   PASS: menu entry $menu (Exec=\"$launcher\")"
+  else
+    echo "   FAIL: no menu entry $menu that starts $launcher"; failures=$((failures + 1))
+  fi
+  run_app deb "$launcher"
+  # What a desktop menu does: look the entry up by its id in XDG_DATA_DIRS and run its Exec line.
+  if command -v gtk-launch >/dev/null; then
+    run_app deb-menu "gtk-launch dcgan-explorer" "$launcher"
+  else
+    echo "== deb-menu: skipped (no gtk-launch; apt-get install libgtk-3-bin)"
+  fi
   echo "== dpkg -r dcgan-explorer"
   dpkg -r dcgan-explorer
   if [ -e /opt/dcgan-explorer ]; then
@@ -96,6 +142,16 @@ if [ "$deb" = 1 ]; then
     failures=$((failures + 1))
   else
     echo "   PASS: /opt/dcgan-explorer removed"
+  fi
+  if [ -e "$menu" ]; then echo "   FAIL: $menu left behind"; failures=$((failures + 1)); else
+    echo "   PASS: menu entry removed"; fi
+  # jpackage's .deb has a postrm, so dpkg keeps the package in state "rc" (no files, no conffiles) until purged.
+  echo "== dpkg --purge dcgan-explorer"
+  dpkg --purge dcgan-explorer
+  if dpkg-query -W dcgan-explorer >/dev/null 2>&1; then
+    echo "   FAIL: dpkg still knows dcgan-explorer: $(dpkg -l dcgan-explorer | tail -1)"; failures=$((failures + 1))
+  else
+    echo "   PASS: dpkg no longer lists dcgan-explorer"
   fi
 fi
 
