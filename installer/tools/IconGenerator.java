@@ -5,9 +5,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 
 /**
@@ -15,28 +21,109 @@ import javax.imageio.ImageIO;
  * "image", on a rounded tile in the app's accent colour (#3b5bdb, app.css).
  *
  * <p>A single-file program, outside the Maven build: {@code java installer/tools/IconGenerator.java [root]}
- * writes {@code assets/icons/icon-N.png} (16 to 256) and {@code assets/linux/icon.png} (256) under root.
- * Drawn at 1024 px and scaled down in halving steps, so the small sizes stay crisp.
+ * writes under root
+ * <ul>
+ *   <li>{@code assets/icons/icon-N.png} (16 to 256) and {@code assets/linux/icon.png} (256, for jpackage on Linux);</li>
+ *   <li>{@code assets/windows/icon.ico} (jpackage on Windows): 16, 32, 48, 64, 128 and 256 px, each entry a PNG,
+ *       which Windows reads since Vista;</li>
+ *   <li>{@code assets/osx/icon.icns} (jpackage on macOS): PNG chunks ic07, ic08, ic09 and ic10 (128, 256, 512
+ *       and 1024 px), which macOS reads since 10.7.</li>
+ * </ul>
+ * Both containers are a short header, a table and the PNG bytes, so they are written here by hand rather than
+ * with a library. Drawn at 1024 px and scaled down in halving steps, so the small sizes stay crisp.
  */
 public final class IconGenerator {
 
     private static final Color ACCENT = new Color(0x3b, 0x5b, 0xdb);
     private static final Color ACCENT_DARK = new Color(0x2f, 0x4a, 0xc0);
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
+    /** ICNS chunk types that hold a PNG, with their pixel size. */
+    private static final Map<String, Integer> ICNS_PNG_TYPES = new LinkedHashMap<>();
+
+    static {
+        ICNS_PNG_TYPES.put("ic07", 128);
+        ICNS_PNG_TYPES.put("ic08", 256);
+        ICNS_PNG_TYPES.put("ic09", 512);
+        ICNS_PNG_TYPES.put("ic10", 1024);
+    }
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
         BufferedImage master = draw(1024);
+        Map<Integer, byte[]> png = new TreeMap<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256, 512, 1024}) {
+            png.put(size, png(scale(master, size)));
+        }
         Path icons = Files.createDirectories(root.resolve("assets/icons"));
         for (int size : SIZES) {
-            BufferedImage icon = scale(master, size);
-            ImageIO.write(icon, "png", icons.resolve("icon-" + size + ".png").toFile());
-            if (size == 256) {
-                Path linux = Files.createDirectories(root.resolve("assets/linux"));
-                ImageIO.write(icon, "png", linux.resolve("icon.png").toFile());
-            }
+            Files.write(icons.resolve("icon-" + size + ".png"), png.get(size));
         }
-        System.out.println("wrote " + SIZES.length + " icons under " + icons.toAbsolutePath());
+        Files.write(Files.createDirectories(root.resolve("assets/linux")).resolve("icon.png"), png.get(256));
+        Path ico = Files.createDirectories(root.resolve("assets/windows")).resolve("icon.ico");
+        try (OutputStream out = Files.newOutputStream(ico)) {
+            writeIco(out, SIZES, png);
+        }
+        Path icns = Files.createDirectories(root.resolve("assets/osx")).resolve("icon.icns");
+        try (OutputStream out = Files.newOutputStream(icns)) {
+            writeIcns(out, png);
+        }
+        System.out.println("wrote " + SIZES.length + " PNGs under " + icons.toAbsolutePath() + ", " + ico + " and " + icns);
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * ICO: a 6-byte ICONDIR (reserved 0, type 1 = icon, count), one 16-byte ICONDIRENTRY per image (width and
+     * height with 0 meaning 256, colour count 0, reserved 0, planes 1, bits per pixel 32, data size, data
+     * offset), then the images. All numbers little-endian.
+     */
+    static void writeIco(OutputStream target, int[] sizes, Map<Integer, byte[]> png) throws IOException {
+        DataOutputStream out = new DataOutputStream(target);
+        out.writeShort(Short.reverseBytes((short) 0));
+        out.writeShort(Short.reverseBytes((short) 1));
+        out.writeShort(Short.reverseBytes((short) sizes.length));
+        int offset = 6 + 16 * sizes.length;
+        for (int size : sizes) {
+            byte[] data = png.get(size);
+            out.writeByte(size >= 256 ? 0 : size);
+            out.writeByte(size >= 256 ? 0 : size);
+            out.writeByte(0);
+            out.writeByte(0);
+            out.writeShort(Short.reverseBytes((short) 1));
+            out.writeShort(Short.reverseBytes((short) 32));
+            out.writeInt(Integer.reverseBytes(data.length));
+            out.writeInt(Integer.reverseBytes(offset));
+            offset += data.length;
+        }
+        for (int size : sizes) {
+            out.write(png.get(size));
+        }
+        out.flush();
+    }
+
+    /**
+     * ICNS: the magic {@code icns} and the file length, then chunks of a 4-character type, a length that counts
+     * the 8-byte chunk header, and the data. All numbers big-endian, which is what DataOutputStream writes.
+     */
+    static void writeIcns(OutputStream target, Map<Integer, byte[]> png) throws IOException {
+        int length = 8;
+        for (int size : ICNS_PNG_TYPES.values()) {
+            length += 8 + png.get(size).length;
+        }
+        DataOutputStream out = new DataOutputStream(target);
+        out.writeBytes("icns");
+        out.writeInt(length);
+        for (Map.Entry<String, Integer> chunk : ICNS_PNG_TYPES.entrySet()) {
+            byte[] data = png.get(chunk.getValue());
+            out.writeBytes(chunk.getKey());
+            out.writeInt(8 + data.length);
+            out.write(data);
+        }
+        out.flush();
     }
 
     private static BufferedImage draw(int s) {
