@@ -19,8 +19,8 @@ final class ClassifierCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist or fashion-mnist:DIR "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, fashion-mnist:DIR, faces (glasses "
+            + "or not) or rooms (window or not) (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
     String data;
 
     @Option(names = "--size", description = "image size, as the models it will score (default: ${DEFAULT-VALUE})",

@@ -17,7 +17,13 @@ public final class Main {
     public static void main(String[] args) {
         // Before anything touches ND4J: OpenMP reads its wait policy once, when the natives load.
         NativeBackend.configure();
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        // Autoflush covers println/printf only; a table written with print() would be lost at exit.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs a command line and returns the exit code (0 ok, 1 failed, 2 bad usage); for tests and embedding. */
@@ -30,6 +36,12 @@ public final class Main {
             commandLine.getErr().println("error: " + Messages.describe(e));
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; this one has advice, not a stack trace.
+            err.println("error: " + Messages.describe(e));
+            return 1;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.dcganexplorer.cli;
 
+import io.dcganexplorer.core.platform.OutOfMemory;
+import java.util.Optional;
+
 /** Turns exceptions into one line a person can act on. */
 final class Messages {
 
@@ -7,8 +10,10 @@ final class Messages {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory: try a smaller --batch or give Java more memory (-Xmx)";
+        Optional<OutOfMemory> oom = OutOfMemory.of(e);
+        if (oom.isPresent()) {
+            return "out of memory: " + oom.get().where() + " (" + oom.get().message() + "); try a smaller --batch or "
+                    + "--size, or " + oom.get().remedy();
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

@@ -27,8 +27,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL_OR_RUN", description = "a model folder (model.json) or a run folder")
     Path source;
 
-    @Option(names = "--data", paramLabel = "SOURCE", description = "labelled data with a test split: fashion-mnist "
-            + "or fashion-mnist:DIR (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "labelled data with a test split: fashion-mnist, "
+            + "fashion-mnist:DIR, faces (glasses) or rooms (window) (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
     String data;
 
     @Option(names = "--train-cap", description = "at most N training images, drawn at random (0 = all 60,000; "
@@ -61,7 +61,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LabelledData.folder(data);
+        LabelledData.check(data);
         ModelBundle.Loaded model = LabelledData.openModel(source, out);
         var config = model.gan().config();
         InMemoryImageDataset train = LabelledData.open(data, config.imageSize(), config.channels(), IdxDataset.Split.TRAIN);

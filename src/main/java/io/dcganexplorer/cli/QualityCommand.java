@@ -34,8 +34,8 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--train-classifier", description = "train and save the classifier first when the file is missing")
     boolean trainClassifier;
 
-    @Option(names = "--data", paramLabel = "SOURCE", description = "real images (the test split): fashion-mnist or "
-            + "fashion-mnist:DIR (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "real images (the test split): fashion-mnist, "
+            + "fashion-mnist:DIR, faces or rooms (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
     String data;
 
     @Option(names = "--samples", description = "generated samples to score (default: ${DEFAULT-VALUE})",
@@ -51,7 +51,7 @@ final class QualityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples = " + samples + ": must be between 2 and 100000");
         }
         PrintWriter out = spec.commandLine().getOut();
-        LabelledData.folder(data);
+        LabelledData.check(data);
         ModelBundle.Loaded model = LabelledData.openModel(source, out);
         var config = model.gan().config();
         QualityClassifier classifier;

@@ -1,6 +1,7 @@
 package io.dcganexplorer.cli;
 
 import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.InvalidConfigException;
 import io.dcganexplorer.core.gan.LatentDistribution;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.data.BatchIterator;
@@ -18,12 +19,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: a new run, or {@code --resume} an existing one; Ctrl-C checkpoints and exits. */
@@ -32,13 +35,16 @@ import picocli.CommandLine.Spec;
             "Defaults are the paper's: nz 100, 64 filters, batch 128, Adam lr 2e-4 beta1 0.5, uniform z."})
 final class TrainCommand implements Callable<Integer> {
 
+    /** Data loading progress is printed at most this often. */
+    private static final long LOADING_REPORT_NANOS = 5_000_000_000L;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "SOURCE",
             description = "rooms, faces (procedural, made from --seed), fashion-mnist (Debian's dataset-fashion-mnist), "
-                    + "fashion-mnist:DIR or folder:DIR; --limit sets the number of procedural images "
-                    + "(default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
+                    + "fashion-mnist:DIR or folder:DIR; --limit sets the number of procedural images and "
+                    + "caps the others (default: ${DEFAULT-VALUE})", defaultValue = "fashion-mnist")
     String data;
 
     @Option(names = "--size", description = "image size: 16, 32 or 64 (default: ${DEFAULT-VALUE})", defaultValue = "32")
@@ -121,11 +127,14 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "auto")
     String progress;
 
+    /** The option of each DcganConfig field, for messages. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("imageSize", "--size", "channels", "--channels",
+            "nz", "--nz", "ngf", "--ngf", "ndf", "--ndf", "batchSize", "--batch", "learningRate", "--lr",
+            "beta1", "--beta1", "latent", "--latent");
+
     @Override
     public Integer call() throws Exception {
-        if (maxMinutes < 0) {
-            throw new IllegalArgumentException("--max-minutes = " + maxMinutes + ": must be 0 (no limit) or more");
-        }
+        checkOptions();
         PrintWriter out = spec.commandLine().getOut();
         TrainingSession session = resume != null ? resumeSession(out) : newSession(out);
         RunManifest m = session.manifest();
@@ -173,15 +182,44 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses bad values before any data is loaded, as a usage error (exit code 2) whose message names the
+     * option: "--batch = 0: must be between 2 and 4096". The model's rules are DcganConfig's own.
+     */
+    private void checkOptions() {
+        try {
+            if (resume == null) {
+                new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
+            } else if (spec.commandLine().getParseResult().hasMatchedOption("--lr")) {
+                DcganConfig.paperDefaults(32, 1, seed).withLearningRate(lr);
+            }
+        } catch (InvalidConfigException e) {
+            String option = OPTION_OF_FIELD.getOrDefault(e.field(), e.field());
+            throw new ParameterException(spec.commandLine(), option + e.getMessage().substring(e.field().length()));
+        }
+        require(limit >= 0, "--limit", limit, "must be 0 (all) or more");
+        require(iterations == null || iterations >= 1, "--iterations", iterations, "must be at least 1");
+        require(epochs == null || epochs >= 1, "--epochs", epochs, "must be at least 1");
+        require(maxMinutes >= 0, "--max-minutes", maxMinutes, "must be 0 (no limit) or more");
+        require(sampleEvery >= 1, "--sample-every", sampleEvery, "must be at least 1");
+        require(checkpointEvery >= 1, "--checkpoint-every", checkpointEvery, "must be at least 1");
+        require(checkpointMinutes >= 0, "--checkpoint-minutes", checkpointMinutes, "must be 0 (off) or more");
+        require(List.of("auto", "bar", "lines").contains(progress), "--progress", progress,
+                "must be auto, bar or lines");
+    }
+
+    private void require(boolean ok, String option, Object value, String rule) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), option + " = " + value + ": " + rule);
+        }
+    }
+
     private TrainingSession newSession(PrintWriter out) throws Exception {
         DcganConfig config = new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
         DatasetSpec dataSpec = DatasetSpec.parse(data, size, channels, limit, seed);
         ImageDataset dataset = open(dataSpec, out);
         long total;
         if (epochs != null) {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs = " + epochs + ": must be at least 1");
-            }
             total = (long) epochs * new BatchIterator(dataset, batch, seed).batchesPerEpoch();
         } else {
             total = iterations == null ? 1000 : iterations;
@@ -208,7 +246,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static ImageDataset open(DatasetSpec dataSpec, PrintWriter out) {
-        ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.NONE, () -> false);
+        // Image folders report progress; a folder of 100,000 files takes a while to list and decode.
+        ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.throttled(
+                (done, total) -> out.println(ImageFolderDataset.Progress.describe(done, total)),
+                LOADING_REPORT_NANOS), () -> false);
         if (dataset instanceof ImageFolderDataset folder) {
             LoadReport report = folder.report();
             if (!report.skipped().isEmpty()) {

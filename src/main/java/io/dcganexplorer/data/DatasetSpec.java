@@ -75,8 +75,8 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         return switch (kind) {
             case FASHION_MNIST -> IdxDataset.fashionMnist(Path.of(path), IdxDataset.Split.TRAIN,
                     IdxDataset.Options.of(imageSize, IdxDataset.ResizeMode.PAD).withChannels(channels).withLimit(limit == 0 ? Integer.MAX_VALUE : limit));
-            case IMAGE_FOLDER -> ImageFolderDataset.load(Path.of(path), ImageFolderDataset.Options.of(imageSize, channels),
-                    progress, cancelled);
+            case IMAGE_FOLDER -> ImageFolderDataset.load(Path.of(path),
+                    ImageFolderDataset.Options.of(imageSize, channels).withLimit(limit), progress, cancelled);
             case ROOMS -> new ProceduralDataset(ProceduralDataset.Kind.ROOMS, imageSize, channels,
                     limit == 0 ? PROCEDURAL_DEFAULT_COUNT : limit, seed);
             case FACES -> new ProceduralDataset(ProceduralDataset.Kind.FACES, imageSize, channels,

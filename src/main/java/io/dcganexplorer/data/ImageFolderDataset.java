@@ -4,9 +4,14 @@ import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -16,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -36,6 +40,11 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Files that cannot be read are skipped and listed in the {@link #report()}; only a folder with no
  * readable image at all is an error.
+ *
+ * <p>A folder of 100,000 files loads as a stream: the listing keeps only paths (one file-system call per
+ * entry), reports progress every {@link #LISTING_PROGRESS_EVERY} entries and checks for cancellation at
+ * every entry; decoding then reports every file. With a {@linkplain Options#limit() limit} only that many
+ * images are decoded, spread evenly over the listing so that every class folder contributes.
  */
 public final class ImageFolderDataset extends InMemoryImageDataset {
 
@@ -46,6 +55,9 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
     /** Decode at most this many times the model size; enough for the box filter to average well. */
     static final int MAX_DECODE_FACTOR = 4;
 
+    /** The listing reports progress after every this many entries. */
+    public static final int LISTING_PROGRESS_EVERY = 1000;
+
     private final LoadReport report;
 
     /**
@@ -54,8 +66,9 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
      * @param imageSize width and height of the loaded images (the model size)
      * @param channels 1 (luma) or 3 (RGB)
      * @param background colour that transparent pixels are composited on
+     * @param limit decode at most this many images (0 = all)
      */
-    public record Options(int imageSize, int channels, Color background) {
+    public record Options(int imageSize, int channels, Color background, int limit) {
 
         /** Validates the options. */
         public Options {
@@ -66,11 +79,24 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
                 throw new IllegalArgumentException("channels must be 1 or 3, was " + channels);
             }
             Objects.requireNonNull(background, "background");
+            if (limit < 0) {
+                throw new IllegalArgumentException("limit must be 0 (all) or positive, was " + limit);
+            }
         }
 
-        /** Transparent pixels become white. */
+        /** All images, transparent pixels composited on {@code background}. */
+        public Options(int imageSize, int channels, Color background) {
+            this(imageSize, channels, background, 0);
+        }
+
+        /** All images; transparent pixels become white. */
         public static Options of(int imageSize, int channels) {
             return new Options(imageSize, channels, Color.WHITE);
+        }
+
+        /** These options decoding at most {@code limit} images (0 = all). */
+        public Options withLimit(int limit) {
+            return new Options(imageSize, channels, background, limit);
         }
     }
 
@@ -84,10 +110,35 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         /**
          * Reports progress.
          *
-         * @param done files listed (while listing) or files loaded or skipped (while loading)
-         * @param total number of files to load, or -1 while the folder is still being listed
+         * @param done entries listed (while listing) or files loaded or skipped (while loading)
+         * @param total number of files to load (with a limit, the limit plus the files skipped so far), or -1
+         *              while the folder is still being listed
          */
         void update(long done, long total);
+
+        /** "Listing images: 12,000 found so far" or "Loading images: 500 of 100,000", for status lines. */
+        static String describe(long done, long total) {
+            return total < 0 ? String.format(Locale.ROOT, "Listing images: %,d found so far", done)
+                    : String.format(Locale.ROOT, "Loading images: %,d of %,d", done, total);
+        }
+
+        /**
+         * Passes on the first report, the last one ({@code done == total}) and otherwise at most one every
+         * {@code intervalNanos}: one report per file is too many for a screen when the files are tiny, and a
+         * count-based rule shows nothing for minutes when they are large.
+         */
+        static Progress throttled(Progress target, long intervalNanos) {
+            long[] last = {0};
+            boolean[] any = {false};
+            return (done, total) -> {
+                long now = System.nanoTime();
+                if (!any[0] || done == total || now - last[0] >= intervalNanos) {
+                    any[0] = true;
+                    last[0] = now;
+                    target.update(done, total);
+                }
+            };
+        }
     }
 
     private ImageFolderDataset(String description, Options options, byte[][] images, int[] labels,
@@ -104,8 +155,8 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
     /**
      * Loads {@code folder}, one file at a time.
      *
-     * @param progress told after each file (and every 1,000 files while listing)
-     * @param cancelled polled before each file; loading also stops when the thread is interrupted
+     * @param progress told after each file (and every {@value #LISTING_PROGRESS_EVERY} entries while listing)
+     * @param cancelled polled before each entry and file; loading also stops when the thread is interrupted
      * @throws DatasetException when the folder is missing or holds no readable image
      * @throws CancellationException when {@code cancelled} returns true or the thread is interrupted
      */
@@ -121,40 +172,57 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         Listing listing = new Listing(progress, cancelled, skipped);
         listing.listRoot(folder);
 
-        List<byte[]> images = new ArrayList<>();
-        List<String> labelNames = new ArrayList<>();
-        int total = listing.files.size();
-        for (int i = 0; i < total; i++) {
+        List<Candidate> candidates = listing.files;
+        int listed = candidates.size();
+        int wanted = options.limit() == 0 ? listed : Math.min(options.limit(), listed);
+        int[] order = spreadOrder(listed, wanted);
+        // Decoded images by listing index, so the data set keeps name order whatever the decoding order.
+        byte[][] decoded = new byte[listed][];
+        int loaded = 0;
+        int attempted = 0;
+        int skippedHere = 0;
+        for (int k = 0; k < listed && loaded < wanted; k++) {
             checkCancelled(cancelled);
-            Candidate candidate = listing.files.get(i);
+            Candidate candidate = candidates.get(order[k]);
             String problem = null;
             try {
-                problem = precheck(candidate.file());
+                problem = precheck(candidate);
                 if (problem == null) {
-                    images.add(toBytes(decode(candidate.file(), options.imageSize()), options));
-                    labelNames.add(candidate.label());
+                    decoded[order[k]] = toBytes(decode(candidate.file(), options.imageSize()), options);
+                    loaded++;
                 }
             } catch (IOException | RuntimeException e) {
                 problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             if (problem != null) {
                 skipped.add(new LoadReport.Skipped(candidate.file(), problem));
+                skippedHere++;
             }
-            progress.update(i + 1, total);
+            attempted++;
+            progress.update(attempted, Math.min(listed, wanted + skippedHere));
+        }
+        List<byte[]> images = new ArrayList<>(loaded);
+        List<String> labelNames = new ArrayList<>(loaded);
+        for (int i = 0; i < listed; i++) {
+            if (decoded[i] != null) {
+                images.add(decoded[i]);
+                labelNames.add(candidates.get(i).label());
+            }
         }
         if (images.isEmpty()) {
-            throw new DatasetException(folder + ": no readable image" + (total == 0 ? " (no files)"
-                    : " among " + total + " files; first problem: " + skipped.get(0).path() + ": "
+            throw new DatasetException(folder + ": no readable image" + (listed == 0 ? " (no files)"
+                    : " among " + listed + " files; first problem: " + skipped.get(0).path() + ": "
                     + skipped.get(0).reason()));
         }
         LoadReport report = new LoadReport(folder, images.size(), skipped);
         List<String> classNames = listing.labelled ? List.copyOf(new TreeSet<>(labelNames)) : List.of();
         int[] labels = listing.labelled
                 ? labelNames.stream().mapToInt(classNames::indexOf).toArray() : null;
-        String description = String.format("image folder %s (%d images at %dx%d, %d channel%s, %s; %d skipped)",
+        String description = String.format("image folder %s (%d images at %dx%d, %d channel%s, %s; %d skipped%s)",
                 folder, images.size(), options.imageSize(), options.imageSize(), options.channels(),
                 options.channels() == 1 ? "" : "s",
-                listing.labelled ? classNames.size() + " classes" : "unlabelled", skipped.size());
+                listing.labelled ? classNames.size() + " classes" : "unlabelled", skipped.size(),
+                attempted < listed ? "; limit " + options.limit() + " of " + listed + " files" : "");
         return new ImageFolderDataset(description, options, images.toArray(byte[][]::new), labels,
                 classNames, report);
     }
@@ -162,6 +230,28 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
     /** Which files were skipped, and why. */
     public LoadReport report() {
         return report;
+    }
+
+    /**
+     * The order files are decoded in: first {@code wanted} indices spread evenly over {@code 0..n-1}
+     * (so a limit takes from every class folder, not only the first), then the others in order, which
+     * stand in for files that turn out to be unreadable.
+     */
+    static int[] spreadOrder(int n, int wanted) {
+        int[] order = new int[n];
+        boolean[] taken = new boolean[n];
+        int k = 0;
+        for (int i = 0; i < wanted; i++) {
+            int index = (int) ((long) i * n / wanted);
+            taken[index] = true;
+            order[k++] = index;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!taken[i]) {
+                order[k++] = i;
+            }
+        }
+        return order;
     }
 
     /**
@@ -205,14 +295,14 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         }
     }
 
-    private static String precheck(Path file) throws IOException {
-        String name = file.getFileName().toString();
+    private static String precheck(Candidate candidate) {
+        String name = candidate.file().getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!IMAGE_EXTENSIONS.contains(extension)) {
             return "not an image file type (" + (extension.isEmpty() ? "no extension" : "." + extension) + ")";
         }
-        if (Files.size(file) == 0) {
+        if (candidate.size() == 0) {
             return "empty file (0 bytes)";
         }
         return null;
@@ -236,8 +326,19 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         }
     }
 
-    /** A file to load and its class (the first-level subfolder), or null when unlabelled. */
-    private record Candidate(Path file, String label) {
+    /** A file to load, its size when listed and its class (the first-level subfolder), or null when unlabelled. */
+    private record Candidate(Path file, long size, String label) {
+    }
+
+    /** What a folder entry is, links followed. */
+    private enum Kind { FOLDER, FILE, OTHER }
+
+    /**
+     * One folder entry.
+     *
+     * @param real the real path when the entry is a symbolic link, else null
+     */
+    private record Entry(Path path, Kind kind, long size, Path real) {
     }
 
     /** Lists the folder tree once, in name order, visiting every real folder at most once. */
@@ -246,8 +347,10 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         private final BooleanSupplier cancelled;
         private final List<LoadReport.Skipped> skipped;
         private final Set<Path> visitedFolders = new HashSet<>();
+        /** Real paths of the files listed, to skip a second link to one of them. */
         private final Set<Path> seenFiles = new HashSet<>();
         private final List<Candidate> files = new ArrayList<>();
+        private long examined;
         private boolean labelled;
 
         Listing(Progress progress, BooleanSupplier cancelled, List<LoadReport.Skipped> skipped) {
@@ -257,64 +360,99 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         }
 
         void listRoot(Path root) {
-            List<Path> entries = entries(root);
+            Path realRoot = realPath(root);
+            List<Entry> entries = examine(root);
             if (entries == null) {
                 throw new DatasetException(root + ": cannot list the folder");
             }
-            visitedFolders.add(realPath(root));
-            labelled = entries.stream().anyMatch(Files::isDirectory);
-            for (Path entry : entries) {
-                if (Files.isDirectory(entry)) {
-                    list(entry, entry.getFileName().toString());
+            visitedFolders.add(realRoot);
+            labelled = entries.stream().anyMatch(e -> e.kind() == Kind.FOLDER);
+            for (Entry entry : entries) {
+                if (entry.kind() == Kind.FOLDER) {
+                    list(entry.path(), entry.path().getFileName().toString());
                 } else if (labelled) {
-                    skipped.add(new LoadReport.Skipped(entry,
+                    skipped.add(new LoadReport.Skipped(entry.path(),
                             "outside the class folders (the folder has subfolders, so they are the classes)"));
                 } else {
-                    addFile(entry, null);
+                    addFile(entry, realRoot, null);
                 }
             }
         }
 
         private void list(Path folder, String label) {
             checkCancelled(cancelled);
-            if (!visitedFolders.add(realPath(folder))) {
+            Path real = realPath(folder);
+            if (!visitedFolders.add(real)) {
                 skipped.add(new LoadReport.Skipped(folder, "folder already visited (a symbolic link loop "
                         + "or a second link to the same folder)"));
                 return;
             }
-            List<Path> entries = entries(folder);
+            List<Entry> entries = examine(folder);
             if (entries == null) {
                 skipped.add(new LoadReport.Skipped(folder, "cannot list the folder"));
                 return;
             }
-            for (Path entry : entries) {
-                if (Files.isDirectory(entry)) {
-                    list(entry, label);
+            for (Entry entry : entries) {
+                if (entry.kind() == Kind.FOLDER) {
+                    list(entry.path(), label);
                 } else {
-                    addFile(entry, label);
+                    addFile(entry, real, label);
                 }
             }
         }
 
-        private void addFile(Path file, String label) {
-            if (!Files.isRegularFile(file)) {
-                skipped.add(new LoadReport.Skipped(file, "not a regular file (a broken link or a device)"));
-            } else if (seenFiles.add(realPath(file))) {
-                files.add(new Candidate(file, label));
-                if (files.size() % 1000 == 0) {
-                    progress.update(files.size(), -1);
-                }
+        private void addFile(Entry entry, Path realFolder, String label) {
+            if (entry.kind() != Kind.FILE) {
+                skipped.add(new LoadReport.Skipped(entry.path(), "not a regular file (a broken link or a device)"));
+                return;
+            }
+            // A plain file's real path is its real folder's plus its name: no file-system call per file.
+            Path real = entry.real() != null ? entry.real() : realFolder.resolve(entry.path().getFileName());
+            if (seenFiles.add(real)) {
+                files.add(new Candidate(entry.path(), entry.size(), label));
             } else {
-                skipped.add(new LoadReport.Skipped(file, "same file as one already loaded (a link)"));
+                skipped.add(new LoadReport.Skipped(entry.path(), "same file as one already loaded (a link)"));
             }
         }
 
-        /** The non-hidden entries of a folder sorted by name, or null when it cannot be listed. */
-        private static List<Path> entries(Path folder) {
-            try (Stream<Path> stream = Files.list(folder)) {
-                return stream.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-            } catch (IOException e) {
+        /**
+         * The non-hidden entries of a folder in name order, each looked at once (one call, two for a link),
+         * or null when the folder cannot be listed. Entries are looked at as the folder is read, reporting
+         * progress and checking for cancellation as it goes; only the sort waits for the whole folder.
+         */
+        private List<Entry> examine(Path folder) {
+            List<Entry> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+                for (Path p : stream) {
+                    checkCancelled(cancelled);
+                    if (p.getFileName().toString().startsWith(".")) {
+                        continue;
+                    }
+                    entries.add(entry(p));
+                    if (++examined % LISTING_PROGRESS_EVERY == 0) {
+                        progress.update(examined, -1);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
                 return null;
+            }
+            entries.sort(Comparator.comparing(Entry::path));
+            return entries;
+        }
+
+        private static Entry entry(Path p) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                Path real = null;
+                if (a.isSymbolicLink()) {
+                    a = Files.readAttributes(p, BasicFileAttributes.class);
+                    real = p.toRealPath();
+                }
+                Kind kind = a.isDirectory() ? Kind.FOLDER : a.isRegularFile() ? Kind.FILE : Kind.OTHER;
+                return new Entry(p, kind, a.size(), real);
+            } catch (IOException e) {
+                // A broken link or a link loop; gone since the folder was read.
+                return new Entry(p, Kind.OTHER, 0, null);
             }
         }
 

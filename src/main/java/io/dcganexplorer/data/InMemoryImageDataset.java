@@ -102,6 +102,31 @@ public class InMemoryImageDataset implements ImageDataset {
         }
     }
 
+    /**
+     * The images and labels of {@code data} held in memory (each value rounded to the nearest of the 256
+     * byte levels), for data sets that compute their images, such as the procedural ones.
+     */
+    public static InMemoryImageDataset copyOf(ImageDataset data) {
+        int length = data.channels() * data.imageSize() * data.imageSize();
+        float[] values = new float[length];
+        byte[][] images = new byte[data.size()][];
+        boolean labelled = !data.classNames().isEmpty();
+        int[] labels = labelled ? new int[data.size()] : null;
+        for (int i = 0; i < images.length; i++) {
+            data.writeImage(i, values, 0);
+            byte[] image = new byte[length];
+            for (int v = 0; v < length; v++) {
+                image[v] = (byte) Math.round(Math.max(0f, Math.min(255f, (values[v] + 1f) * 127.5f)));
+            }
+            images[i] = image;
+            if (labelled) {
+                labels[i] = data.label(i);
+            }
+        }
+        return new InMemoryImageDataset(data.description(), data.imageSize(), data.channels(), images, labels,
+                data.classNames());
+    }
+
     /** A copy of image {@code index} as CHW uint8 bytes (0 = -1, 255 = 1). */
     public byte[] imageBytes(int index) {
         return images[Objects.checkIndex(index, images.length)].clone();

@@ -1,5 +1,6 @@
 package io.dcganexplorer.run;
 
+import io.dcganexplorer.core.gan.DcganConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ public final class RunDirectory {
     public static final String CHECKPOINTS = "checkpoints";
     /** How many checkpoints to keep; older ones are deleted once a newer one is complete. */
     public static final int CHECKPOINTS_KEPT = 3;
+    /** Listings of the checkpoints a load tries while a trainer keeps pruning them under it. */
+    private static final int MAX_LISTINGS = 5;
 
     private static final Pattern ITERATION_NAME = Pattern.compile("iter-(\\d+)(\\.png)?");
     private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -134,19 +137,55 @@ public final class RunDirectory {
     }
 
     /**
-     * Loads the newest checkpoint that loads; a corrupt newer one (a foreign file, a disk error) is skipped
-     * and named in {@code problems}, never deleted.
+     * Loads the newest checkpoint that loads and has the networks the manifest describes; a corrupt newer one
+     * (a foreign file, a disk error) or one of another model (copied in from another run) is skipped and
+     * named in {@code problems}, never deleted. A checkpoint that a trainer prunes while it is being read here
+     * is gone, not corrupt: the folder is listed again and its newest checkpoint loaded instead.
      */
     public Optional<ModelBundle.Loaded> loadLatestCheckpoint(List<String> problems) throws IOException {
-        List<Path> all = checkpoints();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            try {
-                return Optional.of(ModelBundle.load(all.get(i)));
-            } catch (RunFormatException e) {
-                problems.add(e.getMessage());
+        DcganConfig expected;
+        try {
+            expected = manifest().config();
+        } catch (RunFormatException e) {
+            expected = null;
+        }
+        for (int listing = 0; listing < MAX_LISTINGS; listing++) {
+            List<Path> all = checkpoints();
+            boolean pruned = false;
+            for (int i = all.size() - 1; i >= 0 && !pruned; i--) {
+                String problem;
+                try {
+                    ModelBundle.Loaded loaded = ModelBundle.load(all.get(i));
+                    DcganConfig found = loaded.info().config();
+                    if (expected == null || sameNetworks(found, expected)) {
+                        return Optional.of(loaded);
+                    }
+                    problem = all.get(i) + ": a checkpoint of another model (" + shape(found) + "); this run trains "
+                            + shape(expected);
+                } catch (RunFormatException e) {
+                    pruned = !Files.exists(all.get(i).resolve(ModelBundle.INFO));
+                    problem = e.getMessage();
+                }
+                if (!pruned && !problems.contains(problem)) {
+                    problems.add(problem);
+                }
+            }
+            if (!pruned) {
+                break;
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean sameNetworks(DcganConfig a, DcganConfig b) {
+        return a.imageSize() == b.imageSize() && a.channels() == b.channels() && a.nz() == b.nz()
+                && a.ngf() == b.ngf() && a.ndf() == b.ndf();
+    }
+
+    /** "16x16x1, nz 4, ngf 4, ndf 4" */
+    private static String shape(DcganConfig c) {
+        return c.imageSize() + "x" + c.imageSize() + "x" + c.channels() + ", nz " + c.nz() + ", ngf " + c.ngf()
+                + ", ndf " + c.ndf();
     }
 
     /** Folder name of the checkpoint of a given step. */

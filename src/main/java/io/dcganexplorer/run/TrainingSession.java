@@ -10,6 +10,7 @@ import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.core.platform.NativeGarbage;
+import io.dcganexplorer.core.platform.OutOfMemory;
 import io.dcganexplorer.data.BatchIterator;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.ImageConversions;
@@ -18,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -235,26 +237,35 @@ public final class TrainingSession {
             if (outcome != TrainingOutcome.DIVERGED && trainer.iteration() > lastCheckpointIteration) {
                 checkpoint();
             }
-        } catch (OutOfMemoryError e) {
-            outcome = TrainingOutcome.FAILED;
-            detail = "out of memory at batch size " + manifest.config().batchSize() + " and image size "
-                    + manifest.config().imageSize() + ". Try a smaller batch (for example "
-                    + Math.max(2, manifest.config().batchSize() / 2) + ") or give Java more memory (-Xmx). The last "
-                    + "checkpoint (step " + lastCheckpointIteration + ") is kept.";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = TrainingOutcome.STOPPED;
             if (trainer.iteration() > lastCheckpointIteration) {
                 checkpoint();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // No checkpoint now: a step that failed half-way may have left the networks half-updated.
             outcome = TrainingOutcome.FAILED;
-            detail = ModelBundle.firstLine(e) + ". The last checkpoint (step " + lastCheckpointIteration + ") is kept.";
+            detail = failureDetail(e);
         }
         TrainingOutcome finalOutcome = outcome;
         String finalDetail = detail;
         listeners.forEach(l -> l.onEnd(finalOutcome, finalDetail));
         return outcome;
+    }
+
+    /**
+     * Why a step failed, in words: out of memory (on the Java heap, at JavaCPP's limit or on the machine) with
+     * what to change, or the error's first line; either way the last checkpoint is kept.
+     */
+    private String failureDetail(Throwable e) {
+        DcganConfig config = manifest.config();
+        String kept = " The last checkpoint (step " + lastCheckpointIteration + ") is kept.";
+        return OutOfMemory.of(e).map(oom -> String.format(Locale.ROOT, "out of memory at batch size %d and image "
+                + "size %d: %s (%s). Start a new run with a smaller batch (for example %d), or %s and resume.",
+                config.batchSize(), config.imageSize(), oom.where(), oom.message(),
+                Math.max(2, config.batchSize() / 2), oom.remedy()) + kept)
+                .orElseGet(() -> ModelBundle.firstLine(e) + "." + kept);
     }
 
     /** Writes a checkpoint of the current step now. */

@@ -61,10 +61,6 @@ class CliTest {
 
     @Test
     void badValuesGetOneLineNamingTheValueAndNoStackTrace() {
-        assertThat(run("train", "--data", "faces", "--size", "16", "--batch", "1", "--runs", dir.toString()))
-                .isEqualTo(1);
-        assertThat(err.toString()).contains("error: batchSize = 1: must be between 2 and 4096").doesNotContain("\tat ");
-
         assertThat(run("train", "--data", "bedrooms")).isEqualTo(1);
         assertThat(err.toString()).contains("data 'bedrooms': unknown source");
 
@@ -73,6 +69,46 @@ class CliTest {
 
         assertThat(run("train", "--size", "abc")).isEqualTo(2);
         assertThat(err.toString()).contains("--size");
+    }
+
+    @Test
+    void outOfMemoryIsOneLineSayingWhereAndWhatToChange() {
+        OutOfMemoryError javaCpp = new OutOfMemoryError("Cannot allocate new FloatPointer(1024): totalBytes = 2G, "
+                + "physicalBytes = 5G");
+        javaCpp.initCause(new OutOfMemoryError("Native allocator returned address == 0"));
+
+        assertThat(Messages.describe(javaCpp)).isEqualTo("out of memory: this machine has no memory left for ND4J "
+                + "(Cannot allocate new FloatPointer(1024): totalBytes = 2G, physicalBytes = 5G); try a smaller --batch "
+                + "or --size, or close other programs to free memory");
+        assertThat(Messages.describe(new RuntimeException("Op [conv2d] execution failed",
+                new RuntimeException("std::bad_alloc")))).startsWith("out of memory: this machine has no memory left");
+        assertThat(Messages.describe(new OutOfMemoryError("Java heap space")))
+                .isEqualTo("out of memory: the Java heap is full (Java heap space); try a smaller --batch or --size, "
+                        + "or give Java more memory (-Xmx)");
+    }
+
+    @Test
+    void anInvalidTrainingValueIsAUsageErrorNamingTheOptionAndNothingIsWritten() {
+        String runs = dir.resolve("runs").toString();
+        String[][] cases = {
+            {"--size", "48", "--size = 48: must be 16, 32 or 64"},
+            {"--lr", "-1", "--lr = -1.0: must be in (0, 1]"},
+            {"--batch", "0", "--batch = 0: must be between 2 and 4096"},
+            {"--beta1", "1", "--beta1 = 1.0: must be in [0, 1)"},
+            {"--iterations", "0", "--iterations = 0: must be at least 1"},
+            {"--limit", "-5", "--limit = -5: must be 0 (all) or more"},
+            {"--checkpoint-every", "0", "--checkpoint-every = 0: must be at least 1"},
+            {"--progress", "fancy", "--progress = fancy: must be auto, bar or lines"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertThat(run("train", "--data", "faces", "--runs", runs, c[0], c[1])).as(c[0]).isEqualTo(2);
+            assertThat(err.toString()).as(c[0]).startsWith(c[2]).doesNotContain("\tat ");
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run("train", "--resume", dir.resolve("some-run").toString(), "--lr", "-1")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--lr = -1.0: must be in (0, 1]");
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 
     @Test
@@ -89,8 +125,8 @@ class CliTest {
         assertThat(out.toString()).contains("stopped; a checkpoint holds the last step").contains("model saved to");
         assertThat(RunDirectory.open(dir.resolve("runs/t")).checkpoints()).hasSize(1);
         assertThat(dir.resolve("m/model.json")).exists();
-        assertThat(run(tinyTrain("--max-minutes", "-1"))).isEqualTo(1);
-        assertThat(err.toString()).contains("--max-minutes = -1.0");
+        assertThat(run(tinyTrain("--max-minutes", "-1"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-minutes = -1.0: must be 0 (no limit) or more");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.dcganexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcganexplorer.data.IdxDataset;
+import io.dcganexplorer.data.procedural.ProceduralDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,10 +96,41 @@ class ProbeCliTest {
 
     @Test
     void probeAndQualityRefuseDataWithoutATestSplitInOneLine() {
-        assertThat(run("probe", dir.toString(), "--data", "faces")).isEqualTo(1);
-        assertThat(err.toString()).contains("error: data 'faces': needs labelled train and test splits")
+        assertThat(run("probe", dir.toString(), "--data", "folder:/tmp/photos")).isEqualTo(1);
+        assertThat(err.toString()).contains("error: data 'folder:/tmp/photos': needs labelled train and test splits")
                 .doesNotContain("\tat ");
         assertThat(run("quality", dir.toString(), "--data", "folder:/tmp")).isEqualTo(1);
         assertThat(err.toString()).contains("error: data 'folder:/tmp': needs labelled train and test splits");
+    }
+
+    @Test
+    void proceduralSplitsAreLabelledDeterministicAndDisjoint() {
+        var train = LabelledData.procedural(ProceduralDataset.Kind.FACES, 16, 3, IdxDataset.Split.TRAIN, 200);
+        var test = LabelledData.procedural(ProceduralDataset.Kind.FACES, 16, 3, IdxDataset.Split.TEST, 200);
+        assertThat(train.classNames()).containsExactly("no glasses", "glasses");
+        assertThat(train.size()).isEqualTo(200);
+        Set<Integer> labels = new HashSet<>();
+        Set<String> trainImages = new HashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            labels.add(train.label(i));
+            trainImages.add(Arrays.toString(train.imageBytes(i)));
+        }
+        assertThat(labels).as("both classes drawn").containsExactlyInAnyOrder(0, 1);
+        for (int i = 0; i < test.size(); i++) {
+            assertThat(trainImages).as("test image %d is not a training image", i)
+                    .doesNotContain(Arrays.toString(test.imageBytes(i)));
+        }
+        var again = LabelledData.procedural(ProceduralDataset.Kind.FACES, 16, 3, IdxDataset.Split.TRAIN, 200);
+        assertThat(again.imageBytes(7)).isEqualTo(train.imageBytes(7));
+        assertThat(again.label(7)).isEqualTo(train.label(7));
+        // The bytes are the procedural image's values, rounded to one of 256 levels.
+        float[] original = new float[3 * 16 * 16];
+        new ProceduralDataset(ProceduralDataset.Kind.FACES, 16, 3, 200, LabelledData.PROCEDURAL_TRAIN_SEED, 0)
+                .writeImage(7, original, 0);
+        float[] copied = new float[original.length];
+        train.writeImage(7, copied, 0);
+        for (int v = 0; v < original.length; v++) {
+            assertThat(copied[v]).isCloseTo(original[v], org.assertj.core.data.Offset.offset(1f / 127.5f));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.dcganexplorer.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dcganexplorer.core.gan.GeneratorInference;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.run.Json;
 import io.dcganexplorer.run.ModelBundle;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Golden check of the models in {@code models/}: each loads with the current code, generates images of
@@ -58,5 +60,13 @@ class ShippedModelsTest {
         }
         assertThat(Files.size(folder.resolve(ModelBundle.GENERATOR)) + Files.size(folder.resolve(ModelBundle.DISCRIMINATOR)))
                 .isLessThan(40L << 20);
+
+        // The Walk pane's compiled batch-1 path draws the same images as the network.
+        GeneratorInference compiled = GeneratorInference.compile(model.gan().generator()).orElseThrow();
+        for (int i = 0; i < Math.min(count, 4); i++) {
+            INDArray one = compiled.generate(z.getRow(i).toFloatVector());
+            assertThat(one.sub(images.get(NDArrayIndex.interval(i, i + 1))).amaxNumber().doubleValue())
+                    .as("%s image %d through GeneratorInference", name, i).isLessThan(1e-4);
+        }
     }
 }

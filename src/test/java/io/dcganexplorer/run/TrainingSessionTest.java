@@ -20,6 +20,22 @@ class TrainingSessionTest {
     @TempDir
     Path runs;
 
+    /** "OUTCOME: detail" of every end of {@code session}, as they happen. */
+    private static List<String> endings(TrainingSession session) {
+        List<String> endings = new ArrayList<>();
+        session.addListener(new TrainingListener() {
+            @Override
+            public void onStep(TrainingSnapshot snapshot) {
+            }
+
+            @Override
+            public void onEnd(TrainingOutcome outcome, String detail) {
+                endings.add(outcome + ": " + detail);
+            }
+        });
+        return endings;
+    }
+
     @Test
     void aRunWritesManifestMetricsSamplesAndCheckpoints() throws Exception {
         TrainingPlan plan = new TrainingPlan(12, 5, 6, 0, 9);
@@ -118,6 +134,27 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aCheckpointOfAnotherModelInTheRunIsSkippedAndNamedWithBothShapes() throws Exception {
+        TrainingSession s = TrainingSession.start(runs, "foreign", TinyRuns.config(), TinyRuns.spec(), TinyRuns.data(),
+                new TrainingPlan(4, 100, 4, 0, 4));
+        s.train();
+        // A 32x32x3 model's checkpoint copied in by hand, newer than the run's own.
+        io.dcganexplorer.core.gan.DcganConfig other = TinyRuns.config().withImageSize(32).withChannels(3).withNz(8);
+        Path foreign = s.run().checkpointPath(8);
+        ModelBundle.write(foreign, io.dcganexplorer.core.gan.Dcgan.create(other), ModelBundle.info(other,
+                TinyRuns.spec(), "elsewhere", new TrainingState(8, 1, 0, 1)));
+        List<String> problems = new ArrayList<>();
+
+        TrainingSession resumed = TrainingSession.resume(s.run(), TinyRuns.data(), 6, 0, problems);
+
+        assertThat(resumed.iteration()).isEqualTo(4);
+        assertThat(problems).containsExactly(foreign + ": a checkpoint of another model (32x32x3, nz 8, ngf 4, ndf 4); "
+                + "this run trains 16x16x1, nz 4, ngf 4, ndf 4");
+        assertThat(resumed.train()).isEqualTo(TrainingOutcome.COMPLETED);
+        assertThat(foreign).exists();
+    }
+
+    @Test
     void aLossThatBecomesNanPausesTheRunWithAnExplanationAndKeepsTheLastGoodCheckpoint() throws Exception {
         ImageDataset good = TinyRuns.data();
         TrainingSession s = TrainingSession.start(runs, "nan", TinyRuns.config(), TinyRuns.spec(), good,
@@ -128,17 +165,7 @@ class TrainingSessionTest {
                 s.gan().discriminator().getLayer("output").getParam("W").assign(Float.NaN);
             }
         });
-        List<String> details = new ArrayList<>();
-        s.addListener(new TrainingListener() {
-            @Override
-            public void onStep(TrainingSnapshot snapshot) {
-            }
-
-            @Override
-            public void onEnd(TrainingOutcome outcome, String detail) {
-                details.add(outcome + ": " + detail);
-            }
-        });
+        List<String> details = endings(s);
         assertThat(s.train()).isEqualTo(TrainingOutcome.DIVERGED);
         assertThat(details).singleElement().asString().startsWith("DIVERGED: step 5 gave lossD = NaN")
                 .contains("last good checkpoint (step 3)").contains("lower the learning rate");
@@ -147,6 +174,37 @@ class TrainingSessionTest {
         TrainingSession again = TrainingSession.resume(s.run(), good, 0, 1e-4, new ArrayList<>());
         assertThat(again.manifest().config().learningRate()).isEqualTo(1e-4);
         assertThat(again.train()).isEqualTo(TrainingOutcome.COMPLETED);
+    }
+
+    @Test
+    void runningOutOfNativeMemoryEndsTheRunWithAdviceAndKeepsTheLastCheckpoint() throws Exception {
+        ImageDataset good = TinyRuns.data();
+        int[] images = {0};
+        // From the fourth batch on, reading an image needs a petabyte of native memory: a real JavaCPP failure.
+        ImageDataset hungry = new io.dcganexplorer.data.InMemoryImageDataset("hungry", 16, 1, new byte[64][256], null,
+                List.of()) {
+            @Override
+            public void writeImage(int index, float[] dest, int offset) {
+                if (++images[0] > 3 * 8) {
+                    new org.bytedeco.javacpp.FloatPointer(1L << 48).close();
+                }
+                good.writeImage(index, dest, offset);
+            }
+        };
+        TrainingSession s = TrainingSession.start(runs, "oom", TinyRuns.config(), TinyRuns.spec(), hungry,
+                new TrainingPlan(10, 100, 2, 0, 4));
+        List<String> details = endings(s);
+
+        assertThat(s.train()).isEqualTo(TrainingOutcome.FAILED);
+
+        assertThat(details).singleElement().asString()
+                .startsWith("FAILED: out of memory at batch size 8 and image size 16: this machine has no memory left")
+                .contains("Cannot allocate new FloatPointer").contains("smaller batch (for example 4)")
+                .contains("close other programs").endsWith("The last checkpoint (step 2) is kept.");
+        assertThat(s.run().checkpoints()).extracting(RunDirectory::iterationOf).containsExactly(2L);
+        TrainingSession resumed = TrainingSession.resume(s.run(), good, 0, 0, new ArrayList<>());
+        assertThat(resumed.iteration()).isEqualTo(2);
+        assertThat(resumed.train()).isEqualTo(TrainingOutcome.COMPLETED);
     }
 
     @Test

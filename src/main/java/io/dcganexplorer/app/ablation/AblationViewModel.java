@@ -15,6 +15,7 @@ import io.dcganexplorer.core.ablation.WindowAnnotations;
 import io.dcganexplorer.core.ablation.WindowProbabilities;
 import io.dcganexplorer.core.eval.WindowDetector;
 import io.dcganexplorer.core.latent.LatentSampler;
+import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.procedural.PixelBox;
 import io.dcganexplorer.run.AnnotationFiles;
 import java.nio.file.Files;
@@ -312,7 +313,7 @@ public final class AblationViewModel implements AutoCloseable {
             LoadedModel m = model.get();
             if (m != null && loaded.imageSize() != m.config().imageSize()) {
                 errors.error("Could not use " + file, new IllegalArgumentException("its boxes were drawn on "
-                        + loaded.imageSize() + "x" + loaded.imageSize() + " samples; this model makes "
+                        + loaded.imageSize() + "x" + loaded.imageSize() + " samples; " + m.describe() + " makes "
                         + m.config().imageSize() + "x" + m.config().imageSize()));
                 return;
             }
@@ -334,7 +335,15 @@ public final class AblationViewModel implements AutoCloseable {
             return;
         }
         if (m.config().channels() != 3) {
-            message.set("The window detector judges RGB rooms; this model makes grayscale images. Draw boxes by hand.");
+            message.set("The window detector judges RGB rooms; " + m.describe() + " makes grayscale images. Draw "
+                    + "boxes by hand.");
+            return;
+        }
+        DatasetSpec data = m.info().dataset();
+        if (data != null && data.kind() != DatasetSpec.Kind.ROOMS && data.kind() != DatasetSpec.Kind.IMAGE_FOLDER) {
+            // Its "windows" on faces or clothes would be noise that the probe then learns.
+            message.set("The window detector looks for windows in bedrooms; " + m.describe() + " was trained on "
+                    + m.info().datasetDescription() + ". Open a rooms model (such as rooms32) or draw boxes by hand.");
             return;
         }
         int size = m.config().imageSize();
@@ -353,7 +362,8 @@ public final class AblationViewModel implements AutoCloseable {
             busy.set(false);
             if (found.isEmpty()) {
                 message.set("No window detector for " + size + "x" + size + " images (models/evaluators/windows-"
-                        + size + "): draw boxes by hand, or train one with the evaluators command.");
+                        + size + ") to judge " + m.describe() + ": draw boxes by hand, or train one with the "
+                        + "evaluators command.");
                 return;
             }
             edit(found.get());

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.LongProperty;
@@ -372,14 +373,20 @@ public final class ArithmeticViewModel implements AutoCloseable {
     }
 
     private void fillFromLesson(Lesson lesson) {
+        boolean byClassifier = classifierReady.get()
+                && lesson.concepts().stream().allMatch(c -> !c.attributes().isEmpty());
+        String misfit = byClassifier ? null : misfit(lesson);
+        if (misfit != null) {
+            errors.warning("The lesson does not fit this model", misfit);
+            status.set(misfit);
+            return;
+        }
         List<Bucket> made = new ArrayList<>();
         for (Lesson.Concept c : lesson.concepts()) {
             made.add(new Bucket(c.name(), c.sign()));
         }
         buckets.setAll(made);
         selected.set(made.get(0));
-        boolean byClassifier = classifierReady.get()
-                && lesson.concepts().stream().allMatch(c -> !c.attributes().isEmpty());
         if (byClassifier) {
             CompletableFuture<List<FacePrediction>> judged = renderer.submit(s -> {
                 return classifier.predict(s.network().output(LatentSampler.stack(gridZs), false));
@@ -389,6 +396,24 @@ public final class ArithmeticViewModel implements AutoCloseable {
         } else {
             fillBuckets(lesson, null);
         }
+    }
+
+    /**
+     * Why the lesson's stored z vectors cannot be used with the current model (they were saved from a model
+     * with another z length), or null when they can.
+     */
+    private String misfit(Lesson lesson) {
+        for (Lesson.Concept c : lesson.concepts()) {
+            for (float[] v : c.vectors()) {
+                if (v.length != sampler.nz()) {
+                    return String.format(Locale.ROOT, "Lesson '%s' holds z vectors of length %d%s; %s takes z of "
+                            + "length %d, so its exemplars cannot be shown here.", lesson.name(), v.length,
+                            lesson.modelHint().isEmpty() ? "" : " (made with " + lesson.modelHint() + ")",
+                            model.get().describe(), sampler.nz());
+                }
+            }
+        }
+        return null;
     }
 
     private void fillBuckets(Lesson lesson, List<FacePrediction> predictions) {

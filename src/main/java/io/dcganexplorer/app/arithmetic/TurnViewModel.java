@@ -3,6 +3,7 @@ package io.dcganexplorer.app.arithmetic;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.core.eval.FaceAttributeClassifier;
 import io.dcganexplorer.core.eval.FacePrediction;
 import io.dcganexplorer.core.latent.LatentSampler;
@@ -67,8 +68,11 @@ public final class TurnViewModel {
             return;
         }
         if (!owner.classifierReadyProperty().get()) {
-            status.set("No face attribute classifier for this model: train one with 'evaluators --only faces --size "
-                    + owner.modelProperty().get().config().imageSize() + "' into models/evaluators.");
+            LoadedModel m = owner.modelProperty().get();
+            status.set(m.config().channels() != 3
+                    ? "The face attribute classifier judges RGB faces; " + m.describe() + " makes grayscale images."
+                    : "No face attribute classifier for " + m.describe() + ": train one with 'evaluators --only faces "
+                    + "--size " + m.config().imageSize() + "' into models/evaluators.");
             return;
         }
         busy.set(true);

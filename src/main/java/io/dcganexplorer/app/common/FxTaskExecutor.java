@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,6 +52,10 @@ public final class FxTaskExecutor implements TaskExecutor {
                     runOnUi(() -> onSuccess.accept(result));
                 } catch (Exception e) {
                     runOnUi(() -> onFailure.accept(e));
+                } catch (OutOfMemoryError e) {
+                    // Reported like any failure, so the pane leaves its busy state and says what ran out.
+                    ExecutionException wrapped = new ExecutionException(e.getMessage(), e);
+                    runOnUi(() -> onFailure.accept(wrapped));
                 }
             });
         } catch (RejectedExecutionException e) {

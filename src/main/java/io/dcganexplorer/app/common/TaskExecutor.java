@@ -10,7 +10,10 @@ import java.util.function.Consumer;
  */
 public interface TaskExecutor {
 
-    /** Runs {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the UI thread. */
+    /**
+     * Runs {@code work} in the background, then {@code onSuccess} or {@code onFailure} on the UI thread. An
+     * {@link OutOfMemoryError} reaches {@code onFailure} too, wrapped in an ExecutionException.
+     */
     <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure);
 
     /** Runs {@code action} on the UI thread; dropped silently once the executor is shut down. */
@@ -29,6 +32,9 @@ public interface TaskExecutor {
                     result = work.call();
                 } catch (Exception e) {
                     onFailure.accept(e);
+                    return;
+                } catch (OutOfMemoryError e) {
+                    onFailure.accept(new java.util.concurrent.ExecutionException(e.getMessage(), e));
                     return;
                 }
                 onSuccess.accept(result);

@@ -2,6 +2,7 @@ package io.dcganexplorer.app.model;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.run.ModelInfo;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -13,8 +14,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param checkpoint the folder the networks were read from (the checkpoint, for a run)
  * @param iteration the training step the weights are from
  * @param gan the loaded networks, used only as the source of copies
+ * @param info what model.json says: the configuration, the training data, the build
  */
-public record LoadedModel(ModelChoice source, Path checkpoint, long iteration, Dcgan gan) {
+public record LoadedModel(ModelChoice source, Path checkpoint, long iteration, Dcgan gan, ModelInfo info) {
 
     public DcganConfig config() {
         return gan.config();

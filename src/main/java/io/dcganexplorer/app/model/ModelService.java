@@ -148,7 +148,8 @@ public final class ModelService implements AutoCloseable {
             List<String> problems = new ArrayList<>();
             ModelBundle.Loaded loaded = ModelBundle.open(choice.path(), problems);
             long iteration = loaded.info().state() == null ? 0 : loaded.info().state().iteration();
-            return new Loaded(new LoadedModel(choice, loaded.folder(), iteration, loaded.gan()), problems);
+            return new Loaded(new LoadedModel(choice, loaded.folder(), iteration, loaded.gan(), loaded.info()),
+                    problems);
         }, result -> {
             reloadQueued = false;
             if (generation != loadGeneration) {

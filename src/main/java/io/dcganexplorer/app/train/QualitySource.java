@@ -4,35 +4,50 @@ import io.dcganexplorer.core.quality.QualityClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the Train pane finds a quality classifier (Fréchet distance and class coverage of the samples) for
- * a run's image shape; none means the run is trained without quality scores.
+ * a run's images; none means the run is trained without quality scores.
  */
 @FunctionalInterface
 public interface QualitySource {
 
-    /** No classifier for any shape. */
-    QualitySource NONE = (imageSize, channels) -> Optional.empty();
-
-    /** The classifier for images of this size and channel count, if there is one. */
-    Optional<QualityClassifier> forShape(int imageSize, int channels) throws IOException;
+    /** No classifier for any run. */
+    QualitySource NONE = (imageSize, channels, classNames) -> Optional.empty();
 
     /**
-     * The classifiers the CLI's {@code classifier} command saves as {@code quality-fmnist<SIZE>.zip} in
-     * {@code folder} (the shipped {@code models/quality-fmnist32.zip} is 32x32x1); one whose channels differ
-     * from the run's is not used.
+     * The classifier for a run's images: their size and channel count, and the class names of its data
+     * set (a classifier only scores samples of the data it was trained on: a Fashion-MNIST classifier's
+     * classes say nothing about a run on rooms).
+     */
+    Optional<QualityClassifier> forRun(int imageSize, int channels, List<String> classNames) throws IOException;
+
+    /**
+     * The classifiers the CLI's {@code classifier} command saved as {@code quality-*.zip} in {@code folder}
+     * (shipped: {@code models/quality-fmnist32.zip}, {@code quality-faces32.zip}, {@code quality-rooms32.zip});
+     * the first, by file name, whose image size, channels and class names equal the run's.
      */
     static QualitySource inFolder(Path folder) {
-        return (imageSize, channels) -> {
-            Path file = folder.resolve("quality-fmnist" + imageSize + ".zip");
-            if (!Files.isRegularFile(file)) {
+        return (imageSize, channels, classNames) -> {
+            if (!Files.isDirectory(folder) || classNames.isEmpty()) {
                 return Optional.empty();
             }
-            QualityClassifier classifier = QualityClassifier.load(file);
-            return classifier.imageSize() == imageSize && classifier.channels() == channels
-                    ? Optional.of(classifier) : Optional.empty();
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.filter(f -> f.getFileName().toString().matches("quality-.*\\.zip"))
+                        .filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : files) {
+                QualityClassifier classifier = QualityClassifier.load(file);
+                if (classifier.imageSize() == imageSize && classifier.channels() == channels
+                        && classifier.classNames().equals(classNames)) {
+                    return Optional.of(classifier);
+                }
+            }
+            return Optional.empty();
         };
     }
 }

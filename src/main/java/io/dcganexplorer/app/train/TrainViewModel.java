@@ -16,6 +16,7 @@ import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.ImageDataset;
+import io.dcganexplorer.data.ImageFolderDataset;
 import io.dcganexplorer.run.MetricsLog;
 import io.dcganexplorer.run.MetricsRow;
 import io.dcganexplorer.run.RunDirectory;
@@ -114,6 +115,8 @@ public final class TrainViewModel {
     /** Points per chart series before old ones are merged in pairs. */
     public static final int CHART_POINTS = 1000;
     static final Duration FOLLOW_PERIOD = Duration.ofSeconds(1);
+    /** Data loading progress reaches the UI at most this often. */
+    static final long LOADING_REPORT_NANOS = 100_000_000L;
 
     private final Services services;
     private final UiCoalescer coalescer;
@@ -240,7 +243,10 @@ public final class TrainViewModel {
         latent.set(LatentDistribution.UNIFORM);
     }
 
-    /** The config the form describes; marks the offending field and throws when a value is invalid. */
+    /**
+     * The config the form describes; when a value is invalid, marks its field and throws with a message that
+     * names the setting as the form does ("Batch size = 0: must be between 2 and 4096").
+     */
     public DcganConfig buildConfig() {
         fields.values().forEach(f -> f.setError(""));
         try {
@@ -248,10 +254,7 @@ public final class TrainViewModel {
                     field("ndf").intValue(), field("batchSize").intValue(), field("learningRate").doubleValue(),
                     field("beta1").doubleValue(), latent.get(), field("seed").longValue());
         } catch (InvalidConfigException e) {
-            if (fields.containsKey(e.field())) {
-                field(e.field()).setError(e.getMessage());
-            }
-            throw e;
+            throw invalid(e.field(), e);
         }
     }
 
@@ -263,10 +266,27 @@ public final class TrainViewModel {
             int checkpointEvery = (int) Math.max(100, Math.min(Integer.MAX_VALUE, total / 10));
             return new TrainingPlan(total, every, checkpointEvery, 120, 64);
         } catch (IllegalArgumentException e) {
-            String key = e.getMessage().startsWith("sampleEvery") ? "sampleEvery" : "iterations";
-            field(key).setError(e.getMessage());
-            throw e;
+            throw invalid(e.getMessage().startsWith("sampleEvery") ? "sampleEvery" : "iterations", e);
         }
+    }
+
+    /** Labels of the settings that are choices, not fields, as the form shows them. */
+    private static final Map<String, String> CHOICE_LABELS = Map.of("imageSize", "Image size", "channels", "Channels",
+            "latent", "z prior");
+
+    /**
+     * "key = value: rule" from the core, as "Label = value: rule" on the field of that key (when it is one),
+     * in the exception for the "Check the settings" message.
+     */
+    private IllegalArgumentException invalid(String key, IllegalArgumentException e) {
+        HyperparameterField f = fields.get(key);
+        String label = f != null ? f.label() : CHOICE_LABELS.getOrDefault(key, key);
+        String message = e.getMessage().startsWith(key + " ") ? label + e.getMessage().substring(key.length())
+                : e.getMessage();
+        if (f != null) {
+            f.setError(message);
+        }
+        return new IllegalArgumentException(message, e);
     }
 
     DatasetSpec buildSpec(DcganConfig config) {
@@ -319,7 +339,12 @@ public final class TrainViewModel {
         }
         long wanted;
         try {
+            field("iterations").setError("");
             wanted = field("iterations").longValue();
+            if (wanted < 1) {
+                throw invalid("iterations", new IllegalArgumentException("iterations = " + wanted
+                        + ": must be at least 1"));
+            }
         } catch (IllegalArgumentException e) {
             services.errors().warning("Check the settings", e.getMessage());
             return;
@@ -343,16 +368,16 @@ public final class TrainViewModel {
     }
 
     private ImageDataset loadData(DatasetSpec spec, int token) {
-        ImageDataset data = services.loader().load(spec, (done, total) -> {
-            if (total > 0 && done % 500 == 0) {
-                String text = String.format(Locale.ROOT, "Loading images… %d of %d", done, total);
-                services.trainer().runOnUi(() -> {
-                    if (token == feedToken.get() && phase.get() == Phase.PREPARING) {
-                        activity.set(text);
-                    }
-                });
-            }
-        }, () -> cancelPreparing);
+        // Loading runs on the trainer thread; the UI hears of it at most ten times a second.
+        ImageFolderDataset.Progress shown = ImageFolderDataset.Progress.throttled((done, total) -> {
+            String text = ImageFolderDataset.Progress.describe(done, total);
+            services.trainer().runOnUi(() -> {
+                if (token == feedToken.get() && phase.get() == Phase.PREPARING) {
+                    activity.set(text);
+                }
+            });
+        }, LOADING_REPORT_NANOS);
+        ImageDataset data = services.loader().load(spec, shown, () -> cancelPreparing);
         if (cancelPreparing) {
             throw new CancellationException("stopped while loading the data");
         }
@@ -413,7 +438,7 @@ public final class TrainViewModel {
     }
 
     /**
-     * On the trainer thread: when a quality classifier fits the run's shape, scores a copy of G every
+     * On the trainer thread: when a quality classifier fits the run's shape and data, scores a copy of G every
      * {@link #QUALITY_EVERY} steps on the background executor (one score at a time) against the statistics
      * of the first {@link #QUALITY_REFERENCE} training images, and shows the latest in {@link #qualityProperty()}.
      */
@@ -421,7 +446,7 @@ public final class TrainViewModel {
         DcganConfig config = created.gan().config();
         QualityClassifier classifier;
         try {
-            classifier = qualitySource.forShape(config.imageSize(), config.channels()).orElse(null);
+            classifier = qualitySource.forRun(config.imageSize(), config.channels(), data.classNames()).orElse(null);
         } catch (IOException | RuntimeException e) {
             services.errors().warning("No sample quality for this run", "Could not load the quality classifier: "
                     + ErrorReporter.describe(e));

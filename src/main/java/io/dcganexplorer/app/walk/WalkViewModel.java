@@ -220,7 +220,7 @@ public final class WalkViewModel implements AutoCloseable {
             setZ(pasted, true, System.nanoTime());
             return true;
         } catch (IllegalArgumentException e) {
-            message.set("Cannot paste z: " + e.getMessage() + ".");
+            message.set("Cannot paste z into " + model.get().describe() + ": " + e.getMessage() + ".");
             return false;
         }
     }

@@ -5,6 +5,7 @@ import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DcganTrainer;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
+import io.dcganexplorer.core.gan.GeneratorInference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Every number is a median over timed repetitions after warm-up, because the machine may be shared.
  * The training step is {@link DcganTrainer#step} on a fixed batch of uniform noise in [-1, 1]; real
- * data would cost the same. Latency is {@link Dcgan#generate} (inference mode).
+ * data would cost the same. Latency is {@link Dcgan#generate} (inference mode), and for batch 1 also
+ * {@link GeneratorInference}, the compiled path the Walk pane renders with.
  *
  * <p><b>FLOPs of a step</b> (documented so the achieved GFLOPS can be checked by hand). Let {@code Fg}
  * and {@code Fd} be the multiply-accumulates of one image's forward pass through G and D, counting the
@@ -81,6 +83,8 @@ public final class Benchmark {
      * @param imagesPerSecond training images per second (batch / median step time)
      * @param stepMillis median step time
      * @param latencyBatch1Millis median G(z) time for one z
+     * @param compiledBatch1Millis median G(z) time for one z through {@link GeneratorInference}, the path the
+     *                             interactive panes use; NaN if the generator does not compile
      * @param latencyBatch64Millis median G(z) time for 64 z
      * @param stepGflop floating-point work of one step, by the formula in the class comment, in GFLOP
      * @param achievedGflops stepGflop / median step time
@@ -89,7 +93,8 @@ public final class Benchmark {
      *                     the kernel allows it, else since the process started); -1 if unknown
      */
     public record ShapeResult(Shape shape, int batchSize, double imagesPerSecond, double stepMillis,
-                              double latencyBatch1Millis, double latencyBatch64Millis, double stepGflop,
+                              double latencyBatch1Millis, double compiledBatch1Millis, double latencyBatch64Millis,
+                              double stepGflop,
                               double achievedGflops, double fractionOfMatmul, long peakRssBytes) {
     }
 
@@ -112,13 +117,13 @@ public final class Benchmark {
         /** A Markdown table with one row per shape, and the machine's numbers underneath. */
         public String toMarkdown() {
             StringBuilder out = new StringBuilder();
-            out.append("| shape | batch | train images/s | step ms | G latency b1 ms | G latency b64 ms "
+            out.append("| shape | batch | train images/s | step ms | G latency b1 ms | compiled b1 ms | G latency b64 ms "
                     + "| GFLOP/step | achieved GFLOPS | of matmul | peak RSS MB |\n");
-            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (ShapeResult r : shapes) {
-                out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.2f | %.1f | %.2f | %.1f | %.0f%% | %s |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %.2f | %.2f | %.1f | %.2f | %.1f | %.0f%% | %s |%n",
                         r.shape(), r.batchSize(), r.imagesPerSecond(), r.stepMillis(), r.latencyBatch1Millis(),
-                        r.latencyBatch64Millis(), r.stepGflop(), r.achievedGflops(), 100 * r.fractionOfMatmul(),
+                        r.compiledBatch1Millis(), r.latencyBatch64Millis(), r.stepGflop(), r.achievedGflops(), 100 * r.fractionOfMatmul(),
                         megabytes(r.peakRssBytes())));
             }
             out.append(String.format(Locale.ROOT, "%nMatmul (1024^3, float32): %.1f GFLOPS. ND4J threads: %d. "
@@ -222,22 +227,37 @@ public final class Benchmark {
         }
         double step = median(stepSeconds);
         double latency1 = generatorLatency(gan, trainer, 1, settings.latencyIterations());
+        double compiled1 = compiledLatency(gan, trainer, settings.latencyIterations());
         double latency64 = generatorLatency(gan, trainer, 64, Math.max(1, settings.latencyIterations() / 5));
         double gflop = stepFlops(config) / 1e9;
         return new ShapeResult(shape, settings.batchSize(), settings.batchSize() / step, step * 1e3,
-                latency1 * 1e3, latency64 * 1e3, gflop, gflop / step, gflop / step / matmul,
+                latency1 * 1e3, compiled1 * 1e3, latency64 * 1e3, gflop, gflop / step, gflop / step / matmul,
                 peakRss());
     }
 
     private static double generatorLatency(Dcgan gan, DcganTrainer trainer, int batch, int iterations) {
         INDArray z = trainer.latentBatch(0, batch);
+        return medianSeconds(() -> gan.generate(z), iterations);
+    }
+
+    private static double compiledLatency(Dcgan gan, DcganTrainer trainer, int iterations) {
+        GeneratorInference compiled = GeneratorInference.compile(gan.generator()).orElse(null);
+        if (compiled == null) {
+            return Double.NaN;
+        }
+        float[] z = trainer.latentBatch(0, 1).toFloatVector();
+        return medianSeconds(() -> compiled.generate(z), iterations);
+    }
+
+    /** Median seconds of {@code call} over {@code iterations} timed calls, after up to 10 warm-up calls. */
+    private static double medianSeconds(Runnable call, int iterations) {
         for (int i = 0; i < Math.min(iterations, 10); i++) {
-            gan.generate(z);
+            call.run();
         }
         double[] seconds = new double[iterations];
         for (int i = 0; i < iterations; i++) {
             long start = System.nanoTime();
-            gan.generate(z);
+            call.run();
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         return median(seconds);

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.core.ablation.WindowAnnotations;
+import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.procedural.PixelBox;
+import io.dcganexplorer.run.AnnotationFiles;
+import io.dcganexplorer.run.ModelBundle;
+import io.dcganexplorer.run.TrainingState;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -99,6 +105,39 @@ class AblationViewModelTest {
         none.autoAnnotate();
         assertThat(none.messageProperty().get()).contains("No window detector for 16x16");
         assertThat(none.annotationsProperty().get().boxCount()).isZero();
+    }
+
+    @Test
+    void aModelThatIsNotOfRgbRoomsOrBoxesOfAnotherSizeGetAMessageNamingTheModel() throws Exception {
+        DcganConfig rgb = AblationFixtures.tinyConfig();
+        Path faces = dir.resolve("faces-models");
+        ModelBundle.write(faces.resolve("faces"), Dcgan.create(rgb), ModelBundle.info(rgb,
+                new DatasetSpec(DatasetSpec.Kind.FACES, null, 16, 3, 100, 1), "procedural faces, 16x16, 3 channels",
+                TrainingState.START), false);
+        AblationViewModel vm = AblationFixtures.viewModel(faces, errors, AblationFixtures.brightRed());
+
+        vm.autoAnnotate();
+        assertThat(vm.messageProperty().get()).isEqualTo("The window detector looks for windows in bedrooms; faces, "
+                + "step 0, 16x16x3, nz 4 was trained on procedural faces, 16x16, 3 channels. Open a rooms model (such "
+                + "as rooms32) or draw boxes by hand.");
+        assertThat(vm.annotationsProperty().get().boxCount()).isZero();
+
+        Path boxes32 = dir.resolve("boxes32.json");
+        AnnotationFiles.write(boxes32, WindowAnnotations.empty(32, 0).withBox(0, new PixelBox(1, 1, 8, 8)));
+        vm.load(boxes32);
+        assertThat(errors.messages).containsExactly("Could not use " + boxes32 + ": its boxes were drawn on 32x32 "
+                + "samples; faces, step 0, 16x16x3, nz 4 makes 16x16");
+        assertThat(vm.annotationsProperty().get().boxCount()).isZero();
+
+        Path gray = dir.resolve("gray-models");
+        DcganConfig oneChannel = rgb.withChannels(1);
+        ModelBundle.write(gray.resolve("gray"), Dcgan.create(oneChannel), ModelBundle.info(oneChannel, null, "random",
+                TrainingState.START), false);
+        AblationViewModel grayVm = AblationFixtures.viewModel(gray, errors, AblationFixtures.brightRed());
+        grayVm.autoAnnotate();
+        assertThat(grayVm.messageProperty().get()).isEqualTo("The window detector judges RGB rooms; gray, step 0, "
+                + "16x16x1, nz 4 makes grayscale images. Draw boxes by hand.");
+        assertThat(grayVm.readyProperty().get()).isTrue();
     }
 
     @Test

@@ -39,8 +39,12 @@ class ArithmeticViewModelTest {
     }
 
     private ArithmeticViewModel open() throws Exception {
+        return openIn(dir.resolve("models"));
+    }
+
+    private ArithmeticViewModel openIn(Path modelsRoot) throws Exception {
         ModelService models = new ModelService(executor, errors, new WalkFixtures.ManualPoller(),
-                dir.resolve("models"), dir.resolve("runs"));
+                modelsRoot, dir.resolve("runs"));
         vm = new ArithmeticViewModel(executor, errors, models, dir.resolve("no-evaluators"));
         executor.drainUntil(() -> vm.gridFrames().size() == Lesson.GRID_SIZE, Duration.ofSeconds(20));
         return vm;
@@ -152,7 +156,38 @@ class ArithmeticViewModelTest {
     void theTurnTabExplainsThatItNeedsTheClassifier() throws Exception {
         open();
         vm.turn().compute();
-        assertThat(vm.turn().statusProperty().get()).contains("evaluators --only faces --size 16");
+        assertThat(vm.turn().statusProperty().get()).contains("No face attribute classifier for tiny, step 0, 16x16x3")
+                .contains("evaluators --only faces --size 16");
         assertThat(vm.turn().busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLessonSavedWithAnotherZLengthIsRefusedNamingTheModelAndBothLengths() throws Exception {
+        open();
+        List<Bucket> before = List.copyOf(vm.buckets());
+        float[] z100 = new float[100];
+        Lesson lesson = new Lesson("from faces64", "", "models/faces64", 5, List.of(
+                new Lesson.Concept("smiling woman", 1, List.of(), List.of(z100, z100, z100), Map.of()),
+                new Lesson.Concept("neutral woman", -1, List.of(), List.of(z100), Map.of())));
+
+        vm.applyLesson(lesson);
+        executor.drainUntil(() -> !errors.messages.isEmpty(), Duration.ofSeconds(20));
+
+        assertThat(errors.messages).containsExactly("The lesson does not fit this model: Lesson 'from faces64' holds "
+                + "z vectors of length 100 (made with models/faces64); tiny, step 0, 16x16x3, nz 6 takes z of length 6, "
+                + "so its exemplars cannot be shown here.");
+        assertThat(vm.buckets()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void theTurnTabSaysAGrayscaleModelCannotBeJudgedByTheFaceClassifier() throws Exception {
+        Path gray = dir.resolve("gray-models");
+        WalkFixtures.writeModel(gray, "gray", new DcganConfig(16, 1, 6, 4, 4, 8, 2e-4, 0.5,
+                LatentDistribution.UNIFORM, 11));
+        openIn(gray);
+        vm.turn().compute();
+        assertThat(vm.turn().statusProperty().get()).isEqualTo("The face attribute classifier judges RGB faces; gray, "
+                + "step 0, 16x16x1, nz 6 makes grayscale images.");
+        assertThat(errors.messages).isEmpty();
     }
 }

@@ -103,7 +103,7 @@ class TrainViewModelTest {
         TinyTraining.configure(vm, 12, 5);
         vm.field("nz").textProperty().set("0");
         vm.startNewRun();
-        assertThat(vm.field("nz").errorProperty().get()).contains("nz = 0");
+        assertThat(vm.field("nz").errorProperty().get()).isEqualTo("z length = 0: must be between 1 and 1024");
         assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
         assertThat(dir.resolve("runs")).doesNotExist();
 
@@ -113,6 +113,91 @@ class TrainViewModelTest {
         assertThat(vm.field("nz").errorProperty().get()).isEmpty();
         assertThat(vm.field("learningRate").errorProperty().get()).contains("'fast'");
         assertThat(errors.messages).hasSize(2).allMatch(m -> m.startsWith("Check the settings"));
+    }
+
+    @Test
+    void loadingDataShowsItsProgressAndStopCancelsItWithoutAnError() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        TrainViewModel[] self = new TrainViewModel[1];
+        List<String> shown = new ArrayList<>();
+        boolean[] cancelSeen = {false};
+        self[0] = new TrainViewModel(new TrainViewModel.Services(now, now, dir.resolve("runs"),
+                (spec, progress, cancelled) -> {
+                    progress.update(1000, -1);
+                    shown.add(self[0].activityProperty().get());
+                    progress.update(1, 2);
+                    progress.update(2, 2);
+                    shown.add(self[0].activityProperty().get());
+                    self[0].stop(); // the Stop button, pressed while the data loads
+                    cancelSeen[0] = cancelled.getAsBoolean();
+                    throw new java.util.concurrent.CancellationException("loading the image folder was cancelled");
+                }, errors, (period, task) -> () -> { }));
+        TinyTraining.configure(self[0], 12, 5);
+
+        self[0].startNewRun();
+
+        assertThat(shown).containsExactly("Listing images: 1,000 found so far", "Loading images: 2 of 2");
+        assertThat(cancelSeen[0]).isTrue();
+        assertThat(self[0].phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(errors.messages).isEmpty();
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void runningOutOfMemoryWhileLoadingSaysSoAndLeavesThePaneUsable() {
+        TaskExecutor now = TaskExecutor.currentThread();
+        TrainViewModel vm = new TrainViewModel(new TrainViewModel.Services(now, now, dir.resolve("runs"),
+                (spec, progress, cancelled) -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }, errors, (period, task) -> () -> { }));
+        TinyTraining.configure(vm, 12, 5);
+
+        vm.startNewRun();
+
+        assertThat(errors.messages).containsExactly("Training could not start: Out of memory: the Java heap is full "
+                + "(Java heap space). Try a smaller batch or image size, or give Java more memory (-Xmx).");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(vm.canStart()).isTrue();
+    }
+
+    @Test
+    void everyInvalidSettingIsNamedAsTheFormNamesItAndNothingStarts() throws IOException {
+        record Case(String key, String text, String message) {
+        }
+        for (Case c : List.of(new Case("batchSize", "0", "Batch size = 0: must be between 2 and 4096"),
+                new Case("learningRate", "abc", "Learning rate = 'abc': must be a number such as 0.0002"),
+                new Case("learningRate", "-1", "Learning rate = -1.0: must be in (0, 1]"),
+                new Case("beta1", "1", "Adam β1 = 1.0: must be in [0, 1)"),
+                new Case("iterations", "-5", "Iterations = -5: must be at least 1"),
+                new Case("sampleEvery", "0", "Grid every = 0: must be at least 1"),
+                new Case("limit", "-1", "Images used = -1: must be 0 (all) or more"))) {
+            TrainViewModel vm = newViewModel();
+            TinyTraining.configure(vm, 12, 5);
+            vm.field(c.key()).textProperty().set(c.text());
+            errors.messages.clear();
+
+            vm.startNewRun();
+
+            assertThat(vm.field(c.key()).errorProperty().get()).as(c.key()).isEqualTo(c.message());
+            assertThat(errors.messages).containsExactly("Check the settings: " + c.message());
+            assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        }
+        // The size is a choice in the form; a value from elsewhere is named as well.
+        TinyTraining.configure(vm, 12, 5);
+        vm.imageSizeProperty().set(48);
+        errors.messages.clear();
+        vm.startNewRun();
+        assertThat(errors.messages).containsExactly("Check the settings: Image size = 48: must be 16, 32 or 64");
+
+        Path run = copyOfTrainedRun();
+        long before = Files.size(run.resolve(RunDirectory.METRICS));
+        vm.field("iterations").textProperty().set("-5");
+        errors.messages.clear();
+        vm.resumeRun(run);
+        assertThat(errors.messages).containsExactly("Check the settings: Iterations = -5: must be at least 1");
+        assertThat(vm.phaseProperty().get()).isEqualTo(TrainViewModel.Phase.EMPTY);
+        assertThat(Files.size(run.resolve(RunDirectory.METRICS))).isEqualTo(before);
+        assertThat(dir.resolve("runs")).doesNotExist();
     }
 
     @Test
@@ -210,7 +295,7 @@ class TrainViewModelTest {
         TrainViewModel vm = newViewModel();
         List<String> shown = new ArrayList<>();
         vm.qualityProperty().addListener((o, a, b) -> shown.add(b));
-        vm.setQuality((size, channels) -> size == 16 && channels == 1 ? Optional.of(classifier) : Optional.empty(),
+        vm.setQuality((size, channels, classes) -> size == 16 && channels == 1 ? Optional.of(classifier) : Optional.empty(),
                 5, 16);
         TinyTraining.configure(vm, 12, 5);
         vm.startNewRun();
@@ -230,7 +315,11 @@ class TrainViewModelTest {
         vm.startNewRun();
         assertThat(errors.messages).isEmpty();
         assertThat(vm.qualityProperty().get()).isEmpty();
-        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 1)).isPresent();
-        assertThat(QualitySource.inFolder(Path.of("models")).forShape(32, 3)).isEmpty();
+        QualitySource shipped = QualitySource.inFolder(Path.of("models"));
+        List<String> fashion = io.dcganexplorer.data.IdxDataset.FASHION_MNIST_CLASSES;
+        assertThat(shipped.forRun(32, 1, fashion)).isPresent();
+        assertThat(shipped.forRun(32, 3, fashion)).as("wrong channels").isEmpty();
+        assertThat(shipped.forRun(32, 1, List.of("no window", "window"))).as("rooms in gray: no classifier").isEmpty();
+        assertThat(shipped.forRun(32, 1, List.of())).as("unlabelled data").isEmpty();
     }
 }

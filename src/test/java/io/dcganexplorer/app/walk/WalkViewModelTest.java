@@ -81,6 +81,26 @@ class WalkViewModelTest {
     }
 
     @Test
+    void aModelOfAnotherSizeAndZLengthReplacesTheOldOneAndAnOldZIsRefusedByName() throws Exception {
+        String oldZ = vm.zAsText();
+        Path other = WalkFixtures.writeModel(dir.resolve("other-models"), "rgb32",
+                new io.dcganexplorer.core.gan.DcganConfig(32, 3, 4, 4, 4, 8, 2e-4, 0.5,
+                        io.dcganexplorer.core.gan.LatentDistribution.UNIFORM, 3));
+
+        models.open(other);
+        executor.drainUntil(() -> vm.mainFrameProperty().get() != null && vm.mainFrameProperty().get().width() == 32,
+                WAIT);
+
+        assertThat(vm.modelProperty().get().source().name()).isEqualTo("rgb32");
+        assertThat(vm.dimensions()).hasSize(4);
+        assertThat(vm.interpolation().keyframes()).isEmpty();
+        assertThat(vm.pasteZ(oldZ)).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Cannot paste z into rgb32, step 0, 32x32x3, nz 4: "
+                + "expected 4 numbers for this model's z, found 6.");
+        assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
     void copiedZPastesBackExactly() {
         vm.seedProperty().set(99);
         float[] z = vm.zProperty().get();
