@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged app: starts the app-image (and, with --deb, the installed .deb) under Xvfb
 # with an empty HOME (a true first launch), takes a screenshot, checks the process is still alive and that
-# neither its output nor ~/.config/dcgan-explorer/app.log holds an exception, then stops it.
+# neither its output nor ~/.config/dcgan-explorer/app.log holds an exception, then quits it with Ctrl+Q and
+# checks that it exits (with code 0 where the test started it itself).
 #
 #   installer/smoke-test.sh            # test target/installer/DCGAN Explorer (built first if missing)
 #   installer/smoke-test.sh --build    # rebuild with installer/build-linux.sh first
@@ -10,7 +11,7 @@
 #                                      # (gtk-launch), dpkg -r, check /opt and the menu entry are gone,
 #                                      # dpkg --purge
 #
-# Needs xvfb-run and ImageMagick's `import` (apt-get install xvfb imagemagick); --deb needs root.
+# Needs xvfb-run, ImageMagick's `import` and xdotool (apt-get install xvfb imagemagick xdotool); --deb needs root.
 # Screenshots and logs go to target/smoke/. Env: SMOKE_WAIT seconds before the screenshot (default 30).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,8 +28,8 @@ done
 wait_s="${SMOKE_WAIT:-30}"
 image="target/installer/DCGAN Explorer"
 
-for t in xvfb-run import; do
-  command -v "$t" >/dev/null || { echo "error: $t missing (apt-get install xvfb imagemagick)" >&2; exit 1; }
+for t in xvfb-run import xdotool; do
+  command -v "$t" >/dev/null || { echo "error: $t missing (apt-get install xvfb imagemagick xdotool)" >&2; exit 1; }
 done
 if [ "$build" = 1 ] || [ ! -x "$image/bin/DCGAN Explorer" ] || { [ "$deb" = 1 ] && ! ls target/installer/*.deb >/dev/null 2>&1; }; then
   if [ "$deb" = 1 ]; then installer/build-linux.sh; else installer/build-linux.sh --no-deb; fi
@@ -59,8 +60,12 @@ run_app() {
         _JAVA_OPTIONS="-Duser.home=$HOME" $1 > "$2/stdout.log" 2>&1
         pid=""
         for i in $(seq 1 40); do
+          # The installed launcher forks briefly at start (a child that still shows its exe before it execs
+          # something else): take the process whose parent is not the launcher too.
           for p in /proc/[0-9]*; do
-            [ "$(readlink "$p/exe" 2>/dev/null)" = "$4" ] && pid="${p#/proc/}"
+            [ "$(readlink "$p/exe" 2>/dev/null)" = "$4" ] || continue
+            ppid="$(awk "/^PPid:/{print \$2}" "$p/status" 2>/dev/null)"
+            [ "$(readlink "/proc/$ppid/exe" 2>/dev/null)" = "$4" ] || pid="${p#/proc/}"
           done
           [ -n "$pid" ] && break; sleep 0.25
         done
@@ -72,15 +77,29 @@ run_app() {
       # libnd4jcpu.so JavaCPP mapped (the bundled natives, not a copy from elsewhere).
       jcmd $pid VM.system_properties > "$2/system-properties.txt" 2>&1 || true
       grep -o "/.*libnd4jcpu\.so$" /proc/$pid/maps | head -1 > "$2/native-library.txt" || true
-      if kill -0 $pid 2>/dev/null; then echo alive > "$2/status"; kill $pid; else echo "exited" > "$2/status"; fi
-      for i in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
-      kill -9 $pid 2>/dev/null || true
+      if ! kill -0 $pid 2>/dev/null; then echo "exited" > "$2/status"; exit 0; fi
+      echo alive > "$2/status"
+      # Quit as a user would, with Ctrl+Q (File > Quit) in the main window, and give it 20 s to exit.
+      win="$(timeout 10 xdotool search --sync --onlyvisible --name "^DCGAN Explorer\$" | head -1)"
+      [ -n "$win" ] && xdotool windowfocus --sync "$win" key ctrl+q
+      t0=$(date +%s)
+      for i in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
+      if kill -0 $pid 2>/dev/null; then
+        echo "still running 20 s after Ctrl+Q (window '"'"'${win:-not found}'"'"'); killed" > "$2/exit"
+        kill $pid; sleep 5; kill -9 $pid 2>/dev/null || true
+      elif [ -z "$4" ]; then
+        wait $pid && rc=0 || rc=$?
+        echo "exit code $rc after Ctrl+Q ($(( $(date +%s) - t0 )) s)" > "$2/exit"
+      else
+        echo "exited after Ctrl+Q ($(( $(date +%s) - t0 )) s; not its parent, so no exit code)" > "$2/exit"
+      fi
     ' _ "$launcher" "$out/$name" "$wait_s" "$exe") || true
   local status; status="$(cat "$out/$name/status" 2>/dev/null || echo "no status")"
   local applog="$out/$name/home/.config/dcgan-explorer/app.log"
   local exceptions
   exceptions="$(cat "$out/$name/stdout.log" "$applog" 2>/dev/null | grep -c -E 'Exception|Error:|\bat [a-z]+\.' || true)"
-  echo "   process after ${wait_s} s: $status; lines with an exception: $exceptions; elapsed $(( $(date +%s) - t0 )) s"
+  local quit; quit="$(cat "$out/$name/exit" 2>/dev/null || echo "not asked to quit")"
+  echo "   process after ${wait_s} s: $status; then $quit; lines with an exception: $exceptions; elapsed $(( $(date +%s) - t0 )) s"
   local models
   models="$(sed -n 's/^dcganexplorer\.models=//p' "$out/$name/system-properties.txt" 2>/dev/null | sed 's/\\:/:/g')"
   if [ -n "$models" ] && [ -f "$models/faces32/generator.zip" ]; then
@@ -97,7 +116,8 @@ run_app() {
   esac
   echo "   screenshot: $out/$name/screenshot.png"
   [ -f "$applog" ] && echo "   app.log: $applog ($(wc -l < "$applog") lines)"
-  if [ "$status" != alive ] || [ "$exceptions" != 0 ] || [ ! -s "$out/$name/screenshot.png" ]; then
+  case "$quit" in "exit code 0 "*|"exited after Ctrl+Q"*) clean=1 ;; *) clean=0 ;; esac
+  if [ "$status" != alive ] || [ "$clean" != 1 ] || [ "$exceptions" != 0 ] || [ ! -s "$out/$name/screenshot.png" ]; then
     echo "   FAIL ($name); last lines of its output:"; tail -20 "$out/$name/stdout.log" | sed 's/^/     /'
     failures=$((failures + 1))
   else
