@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The one place that configures ND4J's native CPU backend for this app. Call {@link #configure()} before
+ * The one place that configures ND4J's native backend for this app. Call {@link #configure()} before
  * the first network is built (the network factories and {@code Dcgan} already do); it is cheap and
  * idempotent.
  *
@@ -20,7 +21,11 @@ import java.util.Optional;
  *       is read each time a layer is created, so it has to be set before networks are built. A value set
  *       explicitly by the user ({@code -D...=true}) wins, which keeps a switch for ruling the helpers out
  *       when debugging. The helpers also need the {@code org.nd4j.nativeblas.Nd4jCpu} shim in this
- *       project to find oneDNN at all.</li>
+ *       project to find oneDNN at all. In a CUDA build ({@code mvn -Pcuda}, see the README) the helpers are
+ *       left off: DL4J would look for its cuDNN helper classes instead, and M2.1 has none on Maven Central
+ *       (there is no deeplearning4j-cuda-11.6 1.0.0-M2.1), so every convolution and batchnorm layer would
+ *       log warnings and swap DL4J's class loader back and forth before falling back to the built-in code.
+ *       cuDNN, where wanted, comes in through libnd4j itself (the {@code -cudnn} natives).</li>
  *   <li>Sets {@code OMP_WAIT_POLICY=PASSIVE} in the process environment (unless already set), so OpenMP
  *       threads sleep instead of spinning between parallel regions. With the default spinning, every
  *       native op waits for a spinning partner thread whenever another process (or the app's own UI
@@ -38,6 +43,9 @@ public final class NativeBackend {
     /** DL4J's switch for all layer helpers (cuDNN and oneDNN); {@code DL4JSystemProperties.DISABLE_HELPER_PROPERTY}. */
     public static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
+    /** ND4J's CUDA backend class (nd4j-cuda-11.6); its presence marks a {@code -Pcuda} build. */
+    static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+
     private static volatile boolean configured;
 
     private NativeBackend() {
@@ -51,7 +59,7 @@ public final class NativeBackend {
         synchronized (NativeBackend.class) {
             if (!configured) {
                 setEnvironmentIfAbsent(OMP_WAIT_POLICY, "PASSIVE");
-                if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
+                if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null && !cudaBackendOnClassPath()) {
                     System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
                 }
                 configured = true;
@@ -69,20 +77,42 @@ public final class NativeBackend {
         return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
     }
 
-    /** Whether the loaded natives were built with oneDNN and allow it (starts ND4J if it is not running). */
+    /**
+     * Whether ND4J's CUDA backend is on the class path, which is so only in a build with {@code -Pcuda}. ND4J
+     * then runs on the GPU when a CUDA device answers. Does not start ND4J.
+     */
+    public static boolean cudaBackendOnClassPath() {
+        try {
+            Class.forName(CUDA_BACKEND_CLASS, false, NativeBackend.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The backend ND4J runs on, {@code "CPU"} or {@code "CUDA"} (starts ND4J if it is not running). */
+    public static String backendName() {
+        return Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown");
+    }
+
+    /**
+     * Whether ND4J runs on the CPU natives and they were built with oneDNN and allow it (starts ND4J if it is
+     * not running). False on the CUDA backend, whose build may not even hold the CPU bindings.
+     */
     public static boolean oneDnnAvailable() {
-        return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+        return "CPU".equalsIgnoreCase(backendName()) && CpuNatives.oneDnn();
     }
 
     /**
      * The file of the native ND4J library this process mapped, such as
-     * {@code ~/.javacpp/cache/.../linux-x86_64-onednn-avx2/libnd4jcpu.so}: shows which build JavaCPP chose.
+     * {@code ~/.javacpp/cache/.../linux-x86_64-onednn-avx2/libnd4jcpu.so} ({@code libnd4jcuda.so} on the CUDA
+     * backend): shows which build JavaCPP chose.
      * Empty before ND4J has started, or where {@code /proc/self/maps} does not exist.
      */
     public static Optional<String> loadedNativeLibrary() {
         try {
             return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(line -> line.endsWith("libnd4jcpu.so"))
+                    .filter(line -> line.endsWith("libnd4jcpu.so") || line.endsWith("libnd4jcuda.so"))
                     .map(line -> line.substring(line.indexOf('/')))
                     .findFirst();
         } catch (IOException | RuntimeException e) {
@@ -97,6 +127,13 @@ public final class NativeBackend {
     private static void setEnvironmentIfAbsent(String name, String value) {
         if (System.getenv(name) == null && LibC.INSTANCE != null) {
             LibC.INSTANCE.setenv(name, value, 0);
+        }
+    }
+
+    /** Touches the CPU backend's bindings only when called, so a CUDA build without them never loads them. */
+    private static final class CpuNatives {
+        static boolean oneDnn() {
+            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dcganexplorer.core.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -16,21 +17,29 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+/** Facts about the CPU build; NativeBackendBuildTest holds what is true of every build. */
 class NativeBackendTest {
 
     private static final DcganConfig TINY = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
             LatentDistribution.UNIFORM, 21);
+
+    @BeforeAll
+    static void cpuBuildOnly() {
+        assumeFalse(NativeBackend.cudaBackendOnClassPath(), "a -Pcuda build leaves the oneDNN helpers off");
+    }
 
     @Test
     void configureTurnsTheHelpersOnAndIsIdempotent() {
         NativeBackend.configure();
         NativeBackend.configure();
         assertThat(NativeBackend.helpersRequested()).isTrue();
+        assertThat(NativeBackend.backendName()).isEqualTo("CPU");
         assertThat(NativeBackend.oneDnnAvailable()).as("natives built with oneDNN").isTrue();
         // PASSIVE unless the environment chose a policy already; either way libgomp sees one.
         assertThat(NativeBackend.ompWaitPolicy()).isNotBlank();
