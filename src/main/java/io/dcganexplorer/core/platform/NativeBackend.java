@@ -130,6 +130,24 @@ public final class NativeBackend {
         }
     }
 
+    /**
+     * Gives the C library's free memory back to the system ({@code malloc_trim(0)}, glibc only). glibc keeps
+     * pages that ND4J's freed arrays leave behind, in holes too scattered for it to return on its own, so a
+     * trainer's resident memory climbs although its live memory does not. Returns false where there is no
+     * {@code malloc_trim} (macOS, Windows, musl) or JNA cannot load libc.
+     */
+    public static boolean trimNativeHeap() {
+        if (GlibcMalloc.INSTANCE == null) {
+            return false;
+        }
+        try {
+            GlibcMalloc.INSTANCE.malloc_trim(0);
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Touches the CPU backend's bindings only when called, so a CUDA build without them never loads them. */
     private static final class CpuNatives {
         static boolean oneDnn() {
@@ -148,6 +166,21 @@ public final class NativeBackend {
         private static LibC load() {
             try {
                 return Native.loadLibrary("c", LibC.class);
+            } catch (LinkageError | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** glibc's {@code malloc_trim}, apart from {@link LibC} so that a libc without it breaks nothing else. */
+    interface GlibcMalloc extends Library {
+        GlibcMalloc INSTANCE = load();
+
+        int malloc_trim(long pad);
+
+        private static GlibcMalloc load() {
+            try {
+                return Native.loadLibrary("c", GlibcMalloc.class);
             } catch (LinkageError | RuntimeException e) {
                 return null;
             }

@@ -34,6 +34,8 @@ public final class NativeGarbage {
     private final LongSupplier residentBytes;
     private final LongSupplier clock;
     private final Runnable collector;
+    private final Runnable trimmer;
+    private boolean trimPending;
     private long startBytes = -1;
     private long highWaterBytes = -1;
     private long stepsSinceCollection;
@@ -44,21 +46,31 @@ public final class NativeGarbage {
     /** @param allowedGrowthBytes native garbage allowed between collections, e.g. 256 MB */
     public NativeGarbage(long allowedGrowthBytes) {
         this(allowedGrowthBytes, NativeGarbage::residentBytes, System::nanoTime,
-                () -> Nd4j.getMemoryManager().invokeGc());
+                () -> Nd4j.getMemoryManager().invokeGc(), NativeBackend::trimNativeHeap);
     }
 
-    /** For tests: resident memory, the clock (nanoseconds) and the collection itself are given. */
-    NativeGarbage(long allowedGrowthBytes, LongSupplier residentBytes, LongSupplier clock, Runnable collector) {
+    /**
+     * For tests: resident memory, the clock (nanoseconds), the collection and the trim of the C heap are
+     * given.
+     */
+    NativeGarbage(long allowedGrowthBytes, LongSupplier residentBytes, LongSupplier clock, Runnable collector,
+                  Runnable trimmer) {
         this.allowedGrowthBytes = allowedGrowthBytes;
         this.residentBytes = residentBytes;
         this.clock = clock;
         this.collector = collector;
+        this.trimmer = trimmer;
         this.lastCollection = clock.getAsLong();
     }
 
     /** Called once per training step: collects if due and returns true if it did. Cheap otherwise. */
     public boolean collectIfDue() {
         stepsSinceCollection++;
+        if (trimPending) {
+            // A step after the collection: ND4J's deallocator threads have freed what it found by now.
+            trimPending = false;
+            trimmer.run();
+        }
         long now = clock.getAsLong();
         if (now - lastCollection < MIN_INTERVAL_NANOS) {
             return false;
@@ -94,6 +106,7 @@ public final class NativeGarbage {
 
     private boolean collect() {
         collector.run();
+        trimPending = true;
         lastCollection = clock.getAsLong();
         stepsSinceCollection = 0;
         collections++;

@@ -34,7 +34,7 @@ class NativeGarbageTest {
     @Test
     void residentMemoryStaysFlatOverAThousandStepsWhenFreedPagesAreKept() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect);
+        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
 
         for (int i = 0; i < 1000; i++) {
             p.step(1_500_000_000L);
@@ -50,7 +50,7 @@ class NativeGarbageTest {
     @Test
     void stepsThatMakeMoreGarbageThanTheFirstOnesStillCollectOnGrowth() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect);
+        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
         for (int i = 0; i < 100; i++) {
             p.step(1_500_000_000L);
             gc.collectIfDue();
@@ -73,7 +73,7 @@ class NativeGarbageTest {
     void collectionsAreAtLeastASecondApart() {
         Process p = new Process();
         p.garbagePerStep = 300 * MB;
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect);
+        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
 
         for (int i = 0; i < 100; i++) {
             p.step(100_000_000L); // 10 steps a second
@@ -84,9 +84,40 @@ class NativeGarbageTest {
     }
 
     @Test
+    void theCHeapIsTrimmedAtTheStepAfterEachCollectionNotBefore() {
+        Process p = new Process();
+        int[] trims = {0};
+        int[] collectionsAtTrim = {-1};
+        NativeGarbage[] gc = new NativeGarbage[1];
+        gc[0] = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> {
+            trims[0]++;
+            collectionsAtTrim[0] = gc[0].collections();
+        });
+
+        boolean collected = false;
+        while (!collected) {
+            p.step(1_500_000_000L);
+            collected = gc[0].collectIfDue();
+            assertThat(trims[0]).isZero();
+        }
+        p.step(1_500_000_000L);
+        gc[0].collectIfDue();
+
+        assertThat(trims[0]).isEqualTo(1);
+        assertThat(collectionsAtTrim[0]).isEqualTo(1);
+    }
+
+    @Test
+    void trimmingTheCHeapWorksOrSaysItCannot() {
+        // On glibc (Linux CI) malloc_trim exists; elsewhere false, and nothing throws.
+        boolean glibc = System.getProperty("os.name").startsWith("Linux");
+        assertThat(NativeBackend.trimNativeHeap()).isEqualTo(glibc);
+    }
+
+    @Test
     void withoutProcStatusItCollectsEveryTenSeconds() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> -1, () -> p.now, p::collect);
+        NativeGarbage gc = new NativeGarbage(256 * MB, () -> -1, () -> p.now, p::collect, () -> { });
 
         for (int i = 0; i < 60; i++) {
             p.step(1_000_000_000L);
