@@ -3,7 +3,8 @@
 #   scripts/reliability.sh kill [ROUNDS]     kill -9 a 32x32 trainer at random moments ROUNDS times (default 20),
 #                                            resume each time, check the newest checkpoint loads and metrics are whole
 #   scripts/reliability.sh soak [MINUTES]    train 32x32x1 for MINUTES (default 30) and sample RSS every 10 s;
-#                                            prints the RSS slope (MB per hour) over the second half
+#                                            prints the RSS slope (MB per hour) over the second half and the
+#                                            mean RSS of each quarter of the run
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dcgan="$here/dcgan"
@@ -45,7 +46,11 @@ soak)
     sleep 10
   done
   awk -F, -v half=$(( minutes * 30 )) '$1 >= half {n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2}
-      END {slope=(n*sxy-sx*sy)/(n*sxx-sx*sx); printf "RSS slope over the second half: %.1f MB/hour (%d samples, last %.0f MB)\n", slope*3600/1024, n, sy/n/1024}' "$work/rss.csv"
+      END {slope=(n*sxy-sx*sy)/(n*sxx-sx*sx); printf "RSS slope over the second half: %.1f MB/hour (%d samples, mean %.0f MB)\n", slope*3600/1024, n, sy/n/1024}' "$work/rss.csv"
+  # RSS saw-tooths with each collection, so the slope of a few hundred samples is noisy; the mean of each
+  # quarter of the run shows a trend (or its absence) more plainly.
+  awk -F, -v q=$(( minutes * 15 )) '{i=int($1/q); if (i>3) i=3; n[i]++; s[i]+=$2}
+      END {printf "RSS mean by quarter:"; for (i=0; i<4; i++) if (n[i]) printf " %.0f", s[i]/n[i]/1024; print " MB"}' "$work/rss.csv"
   ;;
 *) echo "usage: $0 kill [ROUNDS] | soak [MINUTES]" >&2; exit 2 ;;
 esac
