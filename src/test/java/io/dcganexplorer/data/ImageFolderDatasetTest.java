@@ -206,6 +206,28 @@ class ImageFolderDatasetTest {
     }
 
     @Test
+    void brokenLinksAndFilesThatCannotBeReadAreSkippedByName() throws IOException {
+        write(filled(BufferedImage.TYPE_INT_RGB, 12, 12, 0xFFFF0000), "png", dir.resolve("a-ok.png"));
+        Files.createSymbolicLink(dir.resolve("b-dangling.png"), dir.resolve("nowhere.png"));
+        Path locked = write(filled(BufferedImage.TYPE_INT_RGB, 12, 12, 0xFF00FF00), "png", dir.resolve("c-locked.png"));
+        // Root reads any file, so the permission case only runs for other users (CI may run as root).
+        boolean locks = locked.toFile().setReadable(false, false) && !Files.isReadable(locked);
+
+        ImageFolderDataset data = ImageFolderDataset.load(dir, ImageFolderDataset.Options.of(SIZE, 3));
+
+        Map<Path, String> skipped = data.report().skipped().stream()
+                .collect(Collectors.toMap(s -> dir.relativize(s.path()), LoadReport.Skipped::reason));
+        assertThat(skipped.get(Path.of("b-dangling.png"))).contains("broken link");
+        if (locks) {
+            assertThat(skipped).containsKey(Path.of("c-locked.png"));
+            assertThat(data.size()).isEqualTo(1);
+        } else {
+            assertThat(data.size()).isEqualTo(2);
+        }
+        assertRgb(data, 0, 255, 0, 0);
+    }
+
+    @Test
     void aTenThousandPixelSquareImageIsDecodedSubsampledNotWhole() throws IOException {
         // 10000x10000 RGB is 400 MB as a BufferedImage; the decoder never builds it. The file is written from a
         // gray image (100 MB, freed before loading) because PNG compresses its one colour to a few KB.
