@@ -214,14 +214,18 @@ public final class Benchmark {
         DcganTrainer trainer = new DcganTrainer(gan);
         INDArray real = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(7), settings.batchSize(),
                 shape.channels(), shape.imageSize(), shape.imageSize()).muli(2).subi(1);
+        // As in TrainingSession, so that peak RSS and step time are what a training run sees.
+        NativeGarbage garbage = new NativeGarbage(256L << 20);
         for (int i = 0; i < settings.warmupSteps(); i++) {
             trainer.step(real);
+            garbage.collectIfDue();
         }
         double[] stepSeconds = new double[settings.repetitions()];
         for (int r = 0; r < settings.repetitions(); r++) {
             long start = System.nanoTime();
             for (int s = 0; s < settings.stepsPerRepetition(); s++) {
                 trainer.step(real);
+                garbage.collectIfDue();
             }
             stepSeconds[r] = (System.nanoTime() - start) / 1e9 / settings.stepsPerRepetition();
         }

@@ -3,6 +3,7 @@ package io.dcganexplorer.core.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,15 +15,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * collection is not driven by the CPU backend in M2.1, so the loop calls {@link #collectIfDue()} after
  * each step.
  *
- * <p>The first collection comes when resident memory has grown by {@code allowedGrowthBytes} since the
- * first step; the number of steps that took is the period, and from then on a collection comes every
- * period steps. Every step of a run makes about the same garbage, so the native garbage never exceeds
- * about {@code allowedGrowthBytes}. Triggering on resident growth alone does not work past the first
- * collection: the C library keeps freed pages, so resident memory stays at its peak, and measuring the
- * next growth from there let the garbage (and the peak) grow by {@code allowedGrowthBytes} more each time
- * (a 30-minute run climbed from 0.9 to 1.8 GB). A growth of {@code allowedGrowthBytes} above the highest
- * level seen after a collection still collects at once and shortens the period, for steps that make more
- * garbage than the first ones. Collections are at least a second apart; where /proc is not available, every 10 seconds.
+ * <p>A collection comes when resident memory has grown by {@code allowedGrowthBytes} over the baseline; at
+ * the step after it (when ND4J's deallocator threads have freed what it found) the C library is asked to
+ * give its free pages back ({@link NativeBackend#trimNativeHeap()}), and resident memory then is the new
+ * baseline: what the run really holds, workspaces included. Without the trim glibc keeps the holes the
+ * freed arrays leave, so resident memory stays at its peak: measuring growth from there let the garbage and
+ * the peak grow by {@code allowedGrowthBytes} each cycle (a 30-minute 32x32x1 run climbed from 0.9 to
+ * 1.8 GB), and learning a period in steps instead collected every other step, because the first steps'
+ * growth is mostly workspaces, not garbage (10% of the step time). Where there is no {@code malloc_trim}
+ * (not glibc) the baseline stays the first step's, so collections come at most once a second while memory
+ * is above it. Collections are at least a second apart; where /proc is not available, every 10 seconds.
  */
 public final class NativeGarbage {
 
@@ -34,12 +36,9 @@ public final class NativeGarbage {
     private final LongSupplier residentBytes;
     private final LongSupplier clock;
     private final Runnable collector;
-    private final Runnable trimmer;
+    private final BooleanSupplier trimmer;
     private boolean trimPending;
-    private long startBytes = -1;
-    private long highWaterBytes = -1;
-    private long stepsSinceCollection;
-    private long periodSteps = -1;
+    private long baselineBytes = -1;
     private long lastCollection;
     private int collections;
 
@@ -50,11 +49,11 @@ public final class NativeGarbage {
     }
 
     /**
-     * For tests: resident memory, the clock (nanoseconds), the collection and the trim of the C heap are
-     * given.
+     * For tests: resident memory, the clock (nanoseconds), the collection and the trim of the C heap (true
+     * if it trimmed) are given.
      */
     NativeGarbage(long allowedGrowthBytes, LongSupplier residentBytes, LongSupplier clock, Runnable collector,
-                  Runnable trimmer) {
+                  BooleanSupplier trimmer) {
         this.allowedGrowthBytes = allowedGrowthBytes;
         this.residentBytes = residentBytes;
         this.clock = clock;
@@ -65,11 +64,15 @@ public final class NativeGarbage {
 
     /** Called once per training step: collects if due and returns true if it did. Cheap otherwise. */
     public boolean collectIfDue() {
-        stepsSinceCollection++;
         if (trimPending) {
-            // A step after the collection: ND4J's deallocator threads have freed what it found by now.
             trimPending = false;
-            trimmer.run();
+            if (trimmer.getAsBoolean()) {
+                long rss = residentBytes.getAsLong();
+                if (rss >= 0) {
+                    baselineBytes = rss;
+                }
+            }
+            return false;
         }
         long now = clock.getAsLong();
         if (now - lastCollection < MIN_INTERVAL_NANOS) {
@@ -79,36 +82,17 @@ public final class NativeGarbage {
         if (rss < 0) {
             return now - lastCollection >= FALLBACK_INTERVAL_NANOS && collect();
         }
-        if (startBytes < 0) {
-            startBytes = rss;
+        if (baselineBytes < 0) {
+            baselineBytes = rss;
             return false;
         }
-        boolean due;
-        if (periodSteps < 0) {
-            due = rss - startBytes > allowedGrowthBytes;
-            if (due) {
-                periodSteps = stepsSinceCollection;
-            }
-        } else {
-            boolean grown = rss - highWaterBytes > allowedGrowthBytes;
-            due = stepsSinceCollection >= periodSteps || grown;
-            if (grown) {
-                periodSteps = Math.min(periodSteps, stepsSinceCollection);
-            }
-        }
-        if (!due) {
-            return false;
-        }
-        collect();
-        highWaterBytes = Math.max(highWaterBytes, residentBytes.getAsLong());
-        return true;
+        return rss - baselineBytes > allowedGrowthBytes && collect();
     }
 
     private boolean collect() {
         collector.run();
         trimPending = true;
         lastCollection = clock.getAsLong();
-        stepsSinceCollection = 0;
         collections++;
         return true;
     }
@@ -116,11 +100,6 @@ public final class NativeGarbage {
     /** How many collections this instance has asked for. */
     public int collections() {
         return collections;
-    }
-
-    /** Steps between collections once learned from the first one; -1 before. */
-    public long periodSteps() {
-        return periodSteps;
     }
 
     /** VmRSS of this process, or -1 where /proc is not available. */

@@ -7,21 +7,30 @@ import org.junit.jupiter.api.Test;
 class NativeGarbageTest {
 
     private static final long MB = 1L << 20;
+    private static final long STEP_NANOS = 700_000_000L;
 
     /**
-     * A trainer whose steps each leave {@code garbagePerStep} of native garbage that only a collection
-     * frees, under a C library that keeps freed pages: resident memory is the highest level live data plus
-     * garbage has reached.
+     * A trainer under glibc: each step leaves {@code garbagePerStep} of native garbage that only a
+     * collection frees, the first four steps also grow its live memory (workspaces), and freed pages stay
+     * resident until the heap is trimmed.
      */
     private static final class Process {
-        final long live = 500 * MB;
+        long live = 500 * MB;
         long garbagePerStep = 20 * MB;
         long garbage;
         long resident = live;
         long now;
+        long stepNanos = STEP_NANOS;
+        int steps;
+        boolean canTrim = true;
+        int trims;
 
-        void step(long nanos) {
-            now += nanos;
+        void step() {
+            now += stepNanos;
+            steps++;
+            if (steps <= 4) {
+                live += 100 * MB;
+            }
             garbage += garbagePerStep;
             resident = Math.max(resident, live + garbage);
         }
@@ -29,82 +38,90 @@ class NativeGarbageTest {
         void collect() {
             garbage = 0;
         }
+
+        boolean trim() {
+            if (canTrim) {
+                resident = live + garbage;
+                trims++;
+            }
+            return canTrim;
+        }
+
+        NativeGarbage garbageCollector() {
+            return new NativeGarbage(256 * MB, () -> resident, () -> now, this::collect, this::trim);
+        }
     }
 
     @Test
-    void residentMemoryStaysFlatOverAThousandStepsWhenFreedPagesAreKept() {
+    void memoryStaysFlatAndWorkspaceGrowthAtTheStartDoesNotMakeCollectionsFrequent() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
+        NativeGarbage gc = p.garbageCollector();
+        long peakLate = 0;
 
         for (int i = 0; i < 1000; i++) {
-            p.step(1_500_000_000L);
+            p.step();
             gc.collectIfDue();
+            if (i >= 500) {
+                peakLate = Math.max(peakLate, p.resident);
+            }
         }
 
-        // The first collection comes after 256 MB of growth (14 steps of 20 MB), then one every 14 steps.
-        assertThat(gc.periodSteps()).isEqualTo(14);
-        assertThat(gc.collections()).isBetween(1000 / 14 - 1, 1000 / 14 + 1);
-        assertThat(p.resident).as("peak resident memory").isLessThanOrEqualTo(p.live + 256 * MB + 2 * 20 * MB);
+        // 256 MB of garbage is 13 steps of 20 MB: one collection per 14 steps (13 plus the trim step), not one
+        // every other step because the first steps grew the workspaces.
+        assertThat(gc.collections()).isBetween(1000 / 15, 1000 / 13 + 2);
+        assertThat(p.trims).isBetween(gc.collections() - 1, gc.collections());
+        assertThat(peakLate).as("resident memory in the second half")
+                .isLessThanOrEqualTo(p.live + 256 * MB + 2 * 20 * MB);
     }
 
     @Test
-    void stepsThatMakeMoreGarbageThanTheFirstOnesStillCollectOnGrowth() {
+    void theCHeapIsTrimmedAtTheStepAfterACollectionNotBefore() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
-        for (int i = 0; i < 100; i++) {
-            p.step(1_500_000_000L);
+        NativeGarbage gc = p.garbageCollector();
+
+        boolean collected = false;
+        while (!collected) {
+            p.step();
+            collected = gc.collectIfDue();
+            assertThat(p.trims).isZero();
+        }
+        p.step();
+        gc.collectIfDue();
+
+        assertThat(p.trims).isEqualTo(1);
+    }
+
+    @Test
+    void withoutATrimMemoryIsStillBoundedByCollectingAtMostOnceASecond() {
+        Process p = new Process();
+        p.canTrim = false;
+        NativeGarbage gc = p.garbageCollector();
+
+        for (int i = 0; i < 1000; i++) {
+            p.step();
             gc.collectIfDue();
         }
-        p.garbagePerStep = 100 * MB;
 
-        long[] resident = new long[100];
-        for (int i = 0; i < 100; i++) {
-            p.step(1_500_000_000L);
-            gc.collectIfDue();
-            resident[i] = p.resident;
-        }
-
-        assertThat(gc.periodSteps()).isLessThanOrEqualTo(7);
-        assertThat(resident[99]).as("flat once the period is shorter").isEqualTo(resident[20])
-                .isLessThanOrEqualTo(p.live + 2 * 256 * MB + 2 * 100 * MB);
+        // Resident memory never falls back, so once above the baseline every allowed moment collects.
+        assertThat(gc.collections()).isBetween((int) (1000 * STEP_NANOS / 2_000_000_000L) - 20,
+                (int) (1000 * STEP_NANOS / 1_000_000_000L));
+        assertThat(p.resident).isLessThanOrEqualTo(p.live + 256 * MB + 3 * 20 * MB);
     }
 
     @Test
     void collectionsAreAtLeastASecondApart() {
         Process p = new Process();
         p.garbagePerStep = 300 * MB;
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> { });
+        p.stepNanos = 300_000_000L;
+        NativeGarbage gc = p.garbageCollector();
 
         for (int i = 0; i < 100; i++) {
-            p.step(100_000_000L); // 10 steps a second
+            p.step(); // each step alone is over the allowed growth
             gc.collectIfDue();
         }
 
-        assertThat(gc.collections()).isBetween(8, 10);
-    }
-
-    @Test
-    void theCHeapIsTrimmedAtTheStepAfterEachCollectionNotBefore() {
-        Process p = new Process();
-        int[] trims = {0};
-        int[] collectionsAtTrim = {-1};
-        NativeGarbage[] gc = new NativeGarbage[1];
-        gc[0] = new NativeGarbage(256 * MB, () -> p.resident, () -> p.now, p::collect, () -> {
-            trims[0]++;
-            collectionsAtTrim[0] = gc[0].collections();
-        });
-
-        boolean collected = false;
-        while (!collected) {
-            p.step(1_500_000_000L);
-            collected = gc[0].collectIfDue();
-            assertThat(trims[0]).isZero();
-        }
-        p.step(1_500_000_000L);
-        gc[0].collectIfDue();
-
-        assertThat(trims[0]).isEqualTo(1);
-        assertThat(collectionsAtTrim[0]).isEqualTo(1);
+        // A collection, the trim step, two steps under a second after it, then the next: every fourth step.
+        assertThat(gc.collections()).isBetween(22, 26);
     }
 
     @Test
@@ -117,13 +134,14 @@ class NativeGarbageTest {
     @Test
     void withoutProcStatusItCollectsEveryTenSeconds() {
         Process p = new Process();
-        NativeGarbage gc = new NativeGarbage(256 * MB, () -> -1, () -> p.now, p::collect, () -> { });
+        NativeGarbage gc = new NativeGarbage(256 * MB, () -> -1, () -> p.now, p::collect, p::trim);
 
-        for (int i = 0; i < 60; i++) {
-            p.step(1_000_000_000L);
+        for (int i = 0; i < 100; i++) {
+            p.step();
             gc.collectIfDue();
         }
 
-        assertThat(gc.collections()).isEqualTo(6);
+        // 70 s of steps: a collection every 10 s at most, the step after each one trims.
+        assertThat(gc.collections()).isBetween(6, 7);
     }
 }
