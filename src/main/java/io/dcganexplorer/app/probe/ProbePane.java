@@ -2,6 +2,7 @@ package io.dcganexplorer.app.probe;
 
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelChoice;
+import io.dcganexplorer.app.model.ModelChooser;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -103,19 +104,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
 
     private Node buildModelBar() {
         ModelService models = viewModel.models();
-        ComboBox<ModelChoice> chooser = new ComboBox<>(models.choices());
-        chooser.setId("probeModel");
-        chooser.setPromptText("No model");
-        chooser.setPrefWidth(280);
-        chooser.setValue(models.selectedProperty().get());
-        models.selectedProperty().addListener((o, a, chosen) -> chooser.setValue(chosen));
-        chooser.setOnShowing(e -> models.refresh());
-        chooser.setOnAction(e -> {
-            ModelChoice chosen = chooser.getValue();
-            if (chosen != null && !chosen.equals(models.selectedProperty().get())) {
-                models.open(chosen);
-            }
-        });
+        ComboBox<ModelChoice> chooser = ModelChooser.create(models, "probeModel");
         chooser.disableProperty().bind(viewModel.runningProperty());
         Label describe = new Label();
         describe.getStyleClass().add("muted");

@@ -2,6 +2,7 @@ package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelChoice;
+import io.dcganexplorer.app.model.ModelChooser;
 import io.dcganexplorer.app.model.ModelService;
 import java.io.File;
 import java.nio.file.Path;
@@ -96,19 +97,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
 
     private Node buildModelBar() {
         ModelService models = viewModel.models();
-        ComboBox<ModelChoice> chooser = new ComboBox<>(models.choices());
-        chooser.setId("walkModel");
-        chooser.setPromptText("No model");
-        chooser.setPrefWidth(280);
-        chooser.setValue(models.selectedProperty().get());
-        models.selectedProperty().addListener((o, a, chosen) -> chooser.setValue(chosen));
-        chooser.setOnShowing(e -> models.refresh());
-        chooser.setOnAction(e -> {
-            ModelChoice chosen = chooser.getValue();
-            if (chosen != null && !chosen.equals(models.selectedProperty().get())) {
-                models.open(chosen);
-            }
-        });
+        ComboBox<ModelChoice> chooser = ModelChooser.create(models, "walkModel");
         Button open = new Button("Open folder…");
         open.setId("walkOpenModel");
         open.setTooltip(new Tooltip("A saved model (with model.json) or a run folder (its newest checkpoint)"));
