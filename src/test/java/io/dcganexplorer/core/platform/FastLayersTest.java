@@ -1,0 +1,263 @@
+package io.dcganexplorer.core.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.DcganTrainer;
+import io.dcganexplorer.core.gan.DiscriminatorFactory;
+import io.dcganexplorer.core.gan.GeneratorFactory;
+import io.dcganexplorer.core.gan.LatentDistribution;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The fast layers compute what DL4J's own do (to float rounding), and go where they should. */
+class FastLayersTest {
+
+    private static final DcganConfig TINY = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
+            LatentDistribution.UNIFORM, 21);
+
+    @BeforeAll
+    static void cpuBuildOnly() {
+        assumeFalse(NativeBackend.cudaBackendOnClassPath(), "a -Pcuda build keeps DL4J's layers");
+        NativeBackend.configure();
+    }
+
+    @Test
+    void channelBatchNormMatchesTheOneDnnHelperForwardAndBackward() {
+        // Shapes of G's and D's batchnorm layers in miniature, with a non-zero mean and a non-unit spread.
+        for (long[] shape : new long[][] {{8, 6, 5, 5}, {3, 16, 4, 4}, {1, 4, 2, 2}}) {
+            int c = (int) shape[1];
+            INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(shape[0] * 7 + c), shape)
+                    .muli(3).addi(2);
+            INDArray dy = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(c), shape);
+            INDArray gamma = Nd4j.rand(DataType.FLOAT, 1, c).addi(0.5);
+            INDArray beta = Nd4j.randn(DataType.FLOAT, 1, c);
+
+            MKLDNNBatchNormHelper reference = new MKLDNNBatchNormHelper(DataType.FLOAT);
+            ChannelBatchNorm fast = new ChannelBatchNorm();
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            INDArray outRef = reference.preOutput(x, true, shape, gamma, beta, null, null, 0.9, 1e-5,
+                    CNN2DFormat.NCHW, mgr);
+            INDArray outFast = fast.preOutput(x, true, shape, gamma, beta, null, null, 0.9, 1e-5,
+                    CNN2DFormat.NCHW, mgr);
+            assertClose(outFast, outRef, "forward " + java.util.Arrays.toString(shape));
+            assertClose(fast.getMeanCache(DataType.FLOAT), reference.getMeanCache(DataType.FLOAT), "batch mean");
+            assertClose(fast.getVarCache(DataType.FLOAT), reference.getVarCache(DataType.FLOAT), "batch variance");
+
+            INDArray dGammaRef = Nd4j.create(DataType.FLOAT, 1, c);
+            INDArray dBetaRef = Nd4j.create(DataType.FLOAT, 1, c);
+            INDArray dGamma = Nd4j.create(DataType.FLOAT, 1, c);
+            INDArray dBeta = Nd4j.create(DataType.FLOAT, 1, c);
+            Pair<Gradient, INDArray> ref = reference.backpropGradient(x, dy, shape, gamma, beta, dGammaRef, dBetaRef,
+                    1e-5, CNN2DFormat.NCHW, mgr);
+            Pair<Gradient, INDArray> got = fast.backpropGradient(x, dy, shape, gamma, beta, dGamma, dBeta,
+                    1e-5, CNN2DFormat.NCHW, mgr);
+            assertClose(got.getSecond(), ref.getSecond(), "dL/dx " + java.util.Arrays.toString(shape));
+            assertClose(dGamma, dGammaRef, "dL/dgamma");
+            assertClose(dBeta, dBetaRef, "dL/dbeta");
+
+            // Inference: the running statistics instead of the batch's.
+            INDArray mean = Nd4j.randn(DataType.FLOAT, 1, c);
+            INDArray var = Nd4j.rand(DataType.FLOAT, 1, c).addi(0.1);
+            assertClose(fast.preOutput(x, false, shape, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, mgr),
+                    reference.preOutput(x, false, shape, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, mgr),
+                    "inference forward");
+        }
+    }
+
+    @Test
+    void channelBatchNormDeclinesWhatItDoesNotHandle() {
+        ChannelBatchNorm fast = new ChannelBatchNorm();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray gamma = Nd4j.ones(DataType.FLOAT, 1, 3);
+        INDArray beta = Nd4j.zeros(DataType.FLOAT, 1, 3);
+        INDArray doubles = Nd4j.rand(DataType.DOUBLE, 2, 3, 4, 4);
+        assertThat(fast.preOutput(doubles, true, doubles.shape(), gamma, beta, null, null, 0.9, 1e-5,
+                CNN2DFormat.NCHW, mgr)).as("double precision: the layer's own code").isNull();
+        INDArray nhwc = Nd4j.rand(DataType.FLOAT, 2, 4, 4, 3);
+        assertThat(fast.preOutput(nhwc, true, nhwc.shape(), gamma, beta, null, null, 0.9, 1e-5,
+                CNN2DFormat.NHWC, mgr)).isNull();
+        INDArray rank2 = Nd4j.rand(DataType.FLOAT, 2, 3);
+        assertThat(fast.preOutput(rank2, true, rank2.shape(), gamma, beta, null, null, 0.9, 1e-5,
+                CNN2DFormat.NCHW, mgr)).isNull();
+        assertThat(fast.backpropGradient(Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4), Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4),
+                new long[] {2, 3, 4, 4}, gamma, beta, Nd4j.create(1, 3), Nd4j.create(1, 3), 1e-5, CNN2DFormat.NCHW, mgr))
+                .as("no forward pass yet: nothing to differentiate").isNull();
+    }
+
+    @Test
+    void fastActivationsMatchDl4jsOwn() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = Nd4j.randn(type, 4, 8, 6, 6);
+            INDArray eps = Nd4j.randn(type, 4, 8, 6, 6);
+            compare(new ActivationLReLU(0.2), new FastLeakyReLU(0.2), x, eps, type + " leaky ReLU 0.2");
+            compare(new ActivationLReLU(0.0), new FastLeakyReLU(0.0), x, eps, type + " leaky ReLU 0");
+            compare(new ActivationLReLU(1.5), new FastLeakyReLU(1.5), x, eps, type + " slope 1.5 (parent's ops)");
+            compare(new ActivationReLU(), new FastReLU(), x, eps, type + " ReLU");
+            compare(new ActivationReLU(6.0, 0.0, 0.0), withCap(), x, eps, type + " capped ReLU (parent's ops)");
+        }
+    }
+
+    @Test
+    void atZeroTheLeakyReLUSlopeIsPyTorchs() {
+        // DL4J's LeakyReLUBp takes slope 1 at exactly 0 (its ReLU takes 0 there); PyTorch and FastLeakyReLU take
+        // the leak, as everywhere left of 0. Activations are exactly 0 with probability 0, so training is unchanged.
+        INDArray x = Nd4j.createFromArray(-1f, 0f, 1f);
+        INDArray eps = Nd4j.createFromArray(1f, 1f, 1f);
+        assertThat(new FastLeakyReLU(0.2).backprop(x.dup(), eps.dup()).getFirst().toFloatVector())
+                .containsExactly(0.2f, 0.2f, 1f);
+        assertThat(new ActivationLReLU(0.2).backprop(x.dup(), eps.dup()).getFirst().toFloatVector())
+                .containsExactly(0.2f, 1f, 1f);
+        assertThat(new FastReLU().backprop(x.dup(), eps.dup()).getFirst().toFloatVector()).containsExactly(0f, 0f, 1f);
+    }
+
+    private static FastReLU withCap() {
+        try {
+            FastReLU relu = new FastReLU();
+            java.lang.reflect.Field max = ActivationReLU.class.getDeclaredField("max");
+            max.setAccessible(true);
+            max.set(relu, 6.0);
+            java.lang.reflect.Field threshold = ActivationReLU.class.getDeclaredField("threshold");
+            threshold.setAccessible(true);
+            threshold.set(relu, 0.0);
+            java.lang.reflect.Field slope = ActivationReLU.class.getDeclaredField("negativeSlope");
+            slope.setAccessible(true);
+            slope.set(relu, 0.0);
+            return relu;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void compare(IActivation stock, IActivation fast, INDArray x, INDArray eps, String what) {
+        assertClose(fast.getActivation(x.dup(), true), stock.getActivation(x.dup(), true), what + " forward");
+        assertClose(fast.backprop(x.dup(), eps.dup()).getFirst(), stock.backprop(x.dup(), eps.dup()).getFirst(),
+                what + " backward");
+    }
+
+    @Test
+    void dcganInstallsTheFastLayersEverywhereTheyApply() {
+        Dcgan gan = Dcgan.create(TINY);
+        int batchnorms = 0;
+        int leaky = 0;
+        int relu = 0;
+        for (MultiLayerNetwork net : new MultiLayerNetwork[] {gan.generator(), gan.discriminator(), gan.copyOfGenerator()}) {
+            for (Layer layer : net.getLayers()) {
+                if (layer instanceof BatchNormalization bn) {
+                    assertThat(FastLayers.usesChannelBatchNorm(bn)).as(name(layer)).isTrue();
+                    batchnorms++;
+                }
+                IActivation fn = activation(layer);
+                if (fn instanceof ActivationLReLU) {
+                    assertThat(fn).as(name(layer)).isInstanceOf(FastLeakyReLU.class);
+                    leaky++;
+                }
+                if (fn instanceof ActivationReLU) {
+                    assertThat(fn).as(name(layer)).isInstanceOf(FastReLU.class);
+                    relu++;
+                }
+            }
+        }
+        // 16x16: G has bn0, bn1 and relu0, relu1 (twice, with its copy); D has conv1's and lrelu2's LeakyReLU and bn2.
+        assertThat(batchnorms).isEqualTo(2 + 1 + 2);
+        assertThat(relu).isEqualTo(2 + 2);
+        assertThat(leaky).isEqualTo(2);
+        assertThat(FastLayers.install(gan.discriminator())).as("a second install changes nothing").isZero();
+    }
+
+    @Test
+    void trainingWithTheFastLayersFollowsTheStockNetworks() {
+        Dcgan fast = Dcgan.create(TINY);
+        Dcgan stock = withoutFastLayers(() -> Dcgan.create(TINY));
+        assertThat(activation(stock.discriminator().getLayer(0))).isExactlyInstanceOf(ActivationLReLU.class);
+        assertThat(((BatchNormalization) stock.generator().getLayer(1)).getHelper())
+                .isInstanceOf(MKLDNNBatchNormHelper.class);
+        assertThat(fast.generator().params().equals(stock.generator().params())).isTrue();
+
+        DcganTrainer fastTrainer = new DcganTrainer(fast);
+        DcganTrainer stockTrainer = new DcganTrainer(stock);
+        for (int step = 0; step < 3; step++) {
+            INDArray real = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(step), 8, 1, 16, 16).muli(2).subi(1);
+            var a = fastTrainer.step(real);
+            var b = stockTrainer.step(real);
+            assertThat(a.lossD()).isCloseTo(b.lossD(), org.assertj.core.api.Assertions.within(1e-4));
+            assertThat(a.lossG()).isCloseTo(b.lossG(), org.assertj.core.api.Assertions.within(1e-4));
+        }
+        // Parameters include batchnorm's running mean and variance.
+        assertClose(fast.generator().params(), stock.generator().params(), "G after 3 steps");
+        assertClose(fast.discriminator().params(), stock.discriminator().params(), "D after 3 steps");
+        INDArray z = Nd4j.rand(DataType.FLOAT, 5, TINY.nz());
+        assertClose(fast.generate(z), stock.generate(z), "G(z) in inference mode");
+    }
+
+    @Test
+    void aSavedNetworkWithFastLayersLoadsAndComputesTheSame() throws IOException {
+        MultiLayerNetwork d = DiscriminatorFactory.create(TINY);
+        FastLayers.install(d);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(d, bytes, false);
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(activation(restored.getLayer(0))).isInstanceOf(FastLeakyReLU.class);
+        FastLayers.install(restored);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 1, 16, 16);
+        assertClose(restored.output(x, false), d.output(x, false), "D(x) after a round trip");
+
+        MultiLayerNetwork g = GeneratorFactory.create(TINY);
+        assertThat(FastLayers.install(g)).as("relu0, relu1, bn0, bn1").isEqualTo(4);
+    }
+
+    private static Dcgan withoutFastLayers(Supplier<Dcgan> build) {
+        String previous = System.getProperty(FastLayers.PROPERTY);
+        System.setProperty(FastLayers.PROPERTY, "false");
+        try {
+            return build.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(FastLayers.PROPERTY);
+            } else {
+                System.setProperty(FastLayers.PROPERTY, previous);
+            }
+        }
+    }
+
+    private static IActivation activation(Layer layer) {
+        var conf = layer.conf().getLayer();
+        if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
+            return base.getActivationFn();
+        }
+        return conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
+    }
+
+    private static String name(Layer layer) {
+        return layer.conf().getLayer().getLayerName();
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected, String what) {
+        assertThat(actual.shape()).as(what + " shape").isEqualTo(expected.shape());
+        double scale = Math.max(1e-6, expected.amaxNumber().doubleValue());
+        double error = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertThat(error).as(what + ": largest difference against a largest value of " + scale).isLessThan(1e-4 * scale);
+    }
+}
