@@ -1,6 +1,7 @@
 package io.dcganexplorer.core.gan;
 
 import io.dcganexplorer.core.latent.LatentSampler;
+import io.dcganexplorer.core.platform.FastLayers;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>G step: the non-saturating loss BCE(D(G(z)), REAL) through the updated D. D's
  *       {@code calculateGradients} returns dLoss/dG(z) without touching D's parameters or batchnorm
  *       statistics (those only change when an updater is applied), G back-propagates that and takes
- *       one Adam step. No parameters are copied between networks.</li>
+ *       one Adam step. No parameters are copied between networks. D's convolutions compute only their
+ *       input gradients in this pass ({@link FastLayers#inputGradientsOnly}).</li>
  * </ol>
  *
  * <p>Not thread-safe: the trainer's thread owns both networks.
@@ -146,7 +148,15 @@ public final class DcganTrainer {
     GeneratorPhase generatorStep(INDArray fake, boolean apply) {
         MultiLayerNetwork g = gan.generator();
         int n = (int) fake.size(0);
-        Pair<Gradient, INDArray> throughD = gan.discriminator().calculateGradients(fake, realLabels, null, null);
+        MultiLayerNetwork d = gan.discriminator();
+        // Only dLoss/dG(z) is wanted from D here: its convolutions skip their own weight gradients.
+        FastLayers.inputGradientsOnly(d, true);
+        Pair<Gradient, INDArray> throughD;
+        try {
+            throughD = d.calculateGradients(fake, realLabels, null, null);
+        } finally {
+            FastLayers.inputGradientsOnly(d, false);
+        }
         double lossG = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();
         Pair<Gradient, INDArray> generatorStep = g.backpropGradient(throughD.getSecond(), LayerWorkspaceMgr.noWorkspaces());

@@ -185,6 +185,40 @@ class FastLayersTest {
         assertThat(relu).isEqualTo(2 + 2);
         assertThat(leaky).isEqualTo(2);
         assertThat(FastLayers.install(gan.discriminator())).as("a second install changes nothing").isZero();
+        for (Layer layer : gan.discriminator().getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer conv) {
+                assertThat(conv.getHelper()).as(name(layer)).isInstanceOf(InputGradientConvHelper.class);
+            }
+        }
+        assertThat(FastLayers.inputGradientsOnly(gan.discriminator(), false)).as("conv1, conv2").isEqualTo(2);
+        assertThat(FastLayers.inputGradientsOnly(gan.generator(), false)).as("deconvolutions have no helper").isZero();
+    }
+
+    @Test
+    void inputGradientsOnlyGivesTheSameInputGradientAndLeavesDsGradientAlone() {
+        MultiLayerNetwork d = Dcgan.create(TINY).discriminator();
+        INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(5), 8, 1, 16, 16).muli(2).subi(1);
+        INDArray labels = Nd4j.ones(DataType.FLOAT, 8, 1);
+        INDArray full = d.calculateGradients(x, labels, null, null).getSecond().dup();
+        INDArray gradientBefore = d.getGradientsViewArray().dup();
+        INDArray weightGradient = d.getLayer(0).getGradientsViewArray().dup();
+
+        FastLayers.inputGradientsOnly(d, true);
+        INDArray partial;
+        try {
+            // Another batch first, so that a stale gradient would show.
+            INDArray other = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(6), 8, 1, 16, 16);
+            d.calculateGradients(other, labels, null, null);
+            assertThat(d.getLayer(0).getGradientsViewArray()).as("conv1's weight gradient is not recomputed")
+                    .isEqualTo(weightGradient);
+            partial = d.calculateGradients(x, labels, null, null).getSecond();
+        } finally {
+            FastLayers.inputGradientsOnly(d, false);
+        }
+        assertClose(partial, full, "dLoss/dx through D");
+        assertThat(gradientBefore.length()).isEqualTo(d.getGradientsViewArray().length());
+        d.calculateGradients(x, labels, null, null);
+        assertClose(d.getGradientsViewArray(), gradientBefore, "D's gradient with the mode off again");
     }
 
     @Test
@@ -194,6 +228,7 @@ class FastLayersTest {
         assertThat(activation(stock.discriminator().getLayer(0))).isExactlyInstanceOf(ActivationLReLU.class);
         assertThat(((BatchNormalization) stock.generator().getLayer(1)).getHelper())
                 .isInstanceOf(MKLDNNBatchNormHelper.class);
+        assertThat(FastLayers.inputGradientsOnly(stock.discriminator(), false)).isZero();
         assertThat(fast.generator().params().equals(stock.generator().params())).isTrue();
 
         DcganTrainer fastTrainer = new DcganTrainer(fast);
