@@ -43,6 +43,20 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
     private INDArray meanCache;
     private INDArray varCache;
     private INDArray tileBuffer;
+    private final BatchNormalizationHelper inference;
+
+    /** Computes everything itself. */
+    public ChannelBatchNorm() {
+        this(null);
+    }
+
+    /**
+     * Leaves inference-mode passes (running statistics, one fused op in DL4J's oneDNN helper) to
+     * {@code inference} when it is not null: at batch 1 the seven small ops here cost more than that op.
+     */
+    public ChannelBatchNorm(BatchNormalizationHelper inference) {
+        this.inference = inference;
+    }
 
     @Override
     public boolean checkSupported(double eps, boolean fixedGammaBeta) {
@@ -60,6 +74,12 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
                               LayerWorkspaceMgr workspaceMgr) {
         if (!supported(x, format) || gamma == null || beta == null) {
             return null;
+        }
+        if (!training && inference != null) {
+            INDArray out = inference.preOutput(x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
+            if (out != null) {
+                return out;
+            }
         }
         int n = (int) x.size(0);
         int c = (int) x.size(1);

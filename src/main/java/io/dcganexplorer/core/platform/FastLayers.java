@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
@@ -96,10 +97,12 @@ public final class FastLayers {
             return false;
         }
         try {
-            if (BATCH_NORM_HELPER.get(layer) instanceof ChannelBatchNorm) {
+            Object current = BATCH_NORM_HELPER.get(layer);
+            if (current instanceof ChannelBatchNorm) {
                 return false;
             }
-            BATCH_NORM_HELPER.set(layer, new ChannelBatchNorm());
+            BATCH_NORM_HELPER.set(layer, new ChannelBatchNorm(
+                    current instanceof MKLDNNBatchNormHelper oneDnn ? oneDnn : null));
             return true;
         } catch (IllegalAccessException e) {
             return false;
