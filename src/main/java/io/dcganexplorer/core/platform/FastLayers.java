@@ -22,8 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ({@code FastLayersTest}); the GAN step at 32x32x1 goes from about 190 to about 270 images/s on
  * this machine (docs/PERFORMANCE.md).
  *
- * <p>Activations are swapped in the layer configurations (so a configuration saved afterwards names the
- * fast classes); batchnorm gets its helper set on the layer object (DL4J offers no public way to choose
+ * <p>Activations are swapped in the layer configurations (a configuration saved as it is would name the
+ * fast classes: {@link #withStockActivations} writes DL4J's own instead, as {@code ModelBundle} does); batchnorm gets its helper set on the layer object (DL4J offers no public way to choose
  * a helper: the fields are package-private or protected, hence reflection; if that ever fails, the layer keeps its
  * own helper and only speed is lost). On the CUDA backend nothing is changed. Calling this twice is
  * harmless.
@@ -151,6 +151,45 @@ public final class FastLayers {
             return true;
         }
         return false;
+    }
+
+    /** Something to do with a network, which may fail with an I/O error. */
+    @FunctionalInterface
+    public interface NetworkAction {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code action} (typically: write the network to a file) with DL4J's stock activation classes in the
+     * network's configuration, then puts the fast ones back. Files written this way name only DL4J classes,
+     * so any DL4J program can load them. The caller must own the network (no other thread may use it meanwhile).
+     */
+    public static void withStockActivations(MultiLayerNetwork network, NetworkAction action) throws java.io.IOException {
+        java.util.List<Runnable> restore = new java.util.ArrayList<>();
+        try {
+            for (Layer layer : network.getLayers()) {
+                org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+                IActivation fn = conf instanceof BaseLayer base ? base.getActivationFn()
+                        : conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
+                IActivation stock = fn instanceof FastLeakyReLU leaky ? new ActivationLReLU(leaky.getAlpha())
+                        : fn instanceof FastReLU ? new ActivationReLU() : null;
+                if (stock != null) {
+                    setActivation(conf, stock);
+                    restore.add(() -> setActivation(conf, fn));
+                }
+            }
+            action.run();
+        } finally {
+            restore.forEach(Runnable::run);
+        }
+    }
+
+    private static void setActivation(org.deeplearning4j.nn.conf.layers.Layer conf, IActivation fn) {
+        if (conf instanceof BaseLayer base) {
+            base.setActivationFn(fn);
+        } else if (conf instanceof ActivationLayer activation) {
+            activation.setActivationFn(fn);
+        }
     }
 
     /** Whether {@code layer} computes with {@link ChannelBatchNorm}. */
