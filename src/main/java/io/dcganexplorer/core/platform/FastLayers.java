@@ -139,20 +139,6 @@ public final class FastLayers {
         return layers;
     }
 
-    /**
-     * Sets whether {@code network}'s first layer, if it is a convolution with an {@link InputGradientConvHelper},
-     * skips its input gradient (returning zeros) in the next backward passes: no caller of a D step reads
-     * dLoss/dx. Returns whether the first layer honours it.
-     */
-    public static boolean skipInputGradient(MultiLayerNetwork network, boolean skip) {
-        if (network.getnLayers() > 0 && network.getLayer(0) instanceof ConvolutionLayer conv
-                && conv.getHelper() instanceof InputGradientConvHelper helper) {
-            helper.setParameterGradientsOnly(skip);
-            return true;
-        }
-        return false;
-    }
-
     /** Something to do with a network, which may fail with an I/O error. */
     @FunctionalInterface
     public interface NetworkAction {

@@ -33,7 +33,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class InputGradientConvHelper extends MKLDNNConvHelper {
 
     private boolean inputGradientOnly;
-    private boolean parameterGradientsOnly;
 
     public InputGradientConvHelper(DataType dataType) {
         super(dataType);
@@ -48,14 +47,6 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         return inputGradientOnly;
     }
 
-    /**
-     * Whether the next backward passes compute only the weight and bias gradients; the input gradient they
-     * return is then zeros. For a network's first layer, whose input gradient a D step never uses.
-     */
-    public void setParameterGradientsOnly(boolean parameterGradientsOnly) {
-        this.parameterGradientsOnly = parameterGradientsOnly;
-    }
-
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray weights, INDArray bias, INDArray delta,
                                                      int[] kernel, int[] strides, int[] pad, INDArray biasGradView,
@@ -68,10 +59,6 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         boolean plain = format == CNN2DFormat.NCHW && convolutionMode != ConvolutionMode.Same
                 && input.dataType() == DataType.FLOAT && weights.dataType() == DataType.FLOAT
                 && delta.dataType() == DataType.FLOAT;
-        if (parameterGradientsOnly && plain && !inputGradientOnly) {
-            return parameterGradients(input, delta, kernel, strides, pad, dilation, biasGradView, weightGradView,
-                    workspaceMgr);
-        }
         if (!inputGradientOnly || !plain) {
             return super.backpropGradient(input, weights, bias, delta, kernel, strides, pad, biasGradView,
                     weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
@@ -93,46 +80,5 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         }
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
         return new Pair<>(gradient, gradAtInput);
-    }
-
-    /**
-     * dLoss/dW and dLoss/db as im2col and one gemm: for D's first layer (1 or 3 input channels) libnd4j's
-     * {@code conv2d_bp} took 22 ms at 32x32, batch 128, mostly on the input gradient nobody reads.
-     */
-    private static Pair<Gradient, INDArray> parameterGradients(INDArray input, INDArray delta, int[] kernel,
-                                                               int[] strides, int[] pad, int[] dilation,
-                                                               INDArray biasGradView, INDArray weightGradView,
-                                                               LayerWorkspaceMgr workspaceMgr) {
-        long n = input.size(0);
-        long in = input.size(1);
-        long out = delta.size(1);
-        long pixels = delta.size(2) * delta.size(3);
-        long taps = in * kernel[0] * kernel[1];
-        INDArray cols = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {n, in, kernel[0], kernel[1], delta.size(2), delta.size(3)}, 'c');
-        Nd4j.exec(DynamicCustomOp.builder("im2col")
-                .addInputs(input)
-                .addOutputs(cols)
-                .addIntegerArguments(kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1],
-                        dilation[0], dilation[1], 0)
-                .build());
-        // Sum over images of delta_n [out, pixels] x cols_n^T [pixels, taps], as one product of
-        // [out, n*pixels] and [n*pixels, taps].
-        INDArray errors = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {out, n, pixels}, 'c');
-        errors.assign(delta.reshape('c', n, out, pixels).permute(1, 0, 2));
-        INDArray patches = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[] {taps, n, pixels}, 'c');
-        patches.assign(cols.reshape('c', n, taps, pixels).permute(1, 0, 2));
-        Nd4j.gemm(errors.reshape('c', out, n * pixels), patches.reshape('c', taps, n * pixels),
-                weightGradView.reshape('c', out, taps), false, true, 1.0, 0.0);
-        Gradient gradient = new DefaultGradient();
-        if (biasGradView != null) {
-            biasGradView.assign(errors.reshape('c', out, n * pixels).sum(1).reshape(biasGradView.shape()));
-            gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
-        }
-        gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
-        INDArray unused = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-        return new Pair<>(gradient, unused);
     }
 }
