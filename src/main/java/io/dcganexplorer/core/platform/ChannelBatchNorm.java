@@ -23,12 +23,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code BatchNormalization} layer through its helper interface (the slot the oneDNN helper fills).
  *
  * <p>Why: on this machine libnd4j's {@code batchnorm} / {@code batchnorm_bp} ops (oneDNN or generic) and
- * DL4J's per-dimension broadcasts run 10-30 ns per element, while contiguous row reductions and
- * column-vector broadcasts over the same data run at 0.15-0.4 ns. Viewing the activations as a matrix
- * of N x C rows (one per image and channel) by H x W columns turns every per-channel operation into one
- * of those: a row sum, then a sum over the N rows of each channel (C values, negligible), and a
- * column-vector broadcast of per-channel values tiled N times. On [128, 64, 16, 16] the backward pass
- * fell from 62 ms to about 5 ms and the forward pass from 15 ms to about 4 ms (see docs/PERFORMANCE.md).
+ * DL4J's per-dimension broadcasts are slow, while contiguous row reductions and column-vector broadcasts
+ * over the same data run at memory speed. Viewing the activations as a matrix of N x C rows (one per image
+ * and channel) by H x W columns turns every per-channel operation into one of those: a row sum, then a sum
+ * over the N rows of each channel (C values, negligible), and a column-vector broadcast of per-channel values
+ * tiled N times. {@code FastLayersBenchmark} at batch 128: forward (training) 13.1 -> 5.6 ms and backward
+ * 21.7 -> 15.7 ms on [128, 64, 16, 16]; 7.0 -> 2.9 and 10.9 -> 4.2 ms on [128, 128, 8, 8].
  *
  * <p>Semantics are those of DL4J's oneDNN helper, which this replaces: batch statistics with the biased
  * variance in training (also what the layer folds into its running variance), gradients of gamma and

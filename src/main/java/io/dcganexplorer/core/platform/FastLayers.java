@@ -19,8 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Swaps the slow pieces of a CPU network for {@link FastLeakyReLU}, {@link FastReLU} and
  * {@link ChannelBatchNorm}, and gives convolution layers an {@link InputGradientConvHelper}, in place. The results are the same to float rounding
- * ({@code FastLayersTest}); the GAN step at 32x32x1 goes from about 190 to about 270 images/s on
- * this machine (docs/PERFORMANCE.md).
+ * ({@code FastLayersTest}); the GAN step at 32x32x1 went from 152-156 to 207-209 images/s in interleaved
+ * {@code bench} runs on this machine (docs/PERFORMANCE.md).
  *
  * <p>Activations are swapped in the layer configurations (a configuration saved as it is would name the
  * fast classes: {@link #withStockActivations} writes DL4J's own instead, as {@code ModelBundle} does); batchnorm gets its helper set on the layer object (DL4J offers no public way to choose
