@@ -39,7 +39,7 @@ public final class TrainingSession {
     private final TrainingControl control = new TrainingControl();
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final INDArray previewZ;
-    private final NativeGarbage garbage = new NativeGarbage(256L << 20);
+    private final NativeGarbage garbage = NativeGarbage.forTraining();
     private double elapsedSeconds;
     private long lastCheckpointIteration;
     private double lastCheckpointSeconds;

@@ -215,7 +215,7 @@ public final class Benchmark {
         INDArray real = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(7), settings.batchSize(),
                 shape.channels(), shape.imageSize(), shape.imageSize()).muli(2).subi(1);
         // As in TrainingSession, so that peak RSS and step time are what a training run sees.
-        NativeGarbage garbage = new NativeGarbage(256L << 20);
+        NativeGarbage garbage = NativeGarbage.forTraining();
         for (int i = 0; i < settings.warmupSteps(); i++) {
             trainer.step(real);
             garbage.collectIfDue();

@@ -42,6 +42,14 @@ public final class NativeGarbage {
     private long lastCollection;
     private int collections;
 
+    /**
+     * The schedule training runs with (and {@code bench}, so that its peak RSS is a training run's): a collection
+     * when resident memory has grown 256 MB past its level after the last trim (README, "Reliability").
+     */
+    public static NativeGarbage forTraining() {
+        return new NativeGarbage(256L << 20);
+    }
+
     /** @param allowedGrowthBytes native garbage allowed between collections, e.g. 256 MB */
     public NativeGarbage(long allowedGrowthBytes) {
         this(allowedGrowthBytes, NativeGarbage::residentBytes, System::nanoTime,
