@@ -1,5 +1,6 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.core.platform.FastReLU;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -234,8 +235,7 @@ public final class GeneratorInference {
             return false;
         }
         IActivation fn = act.getActivationFn();
-        return fn instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
-                && relu.getNegativeSlope() == null;
+        return fn instanceof ActivationReLU relu && FastReLU.isPlain(relu);
     }
 
     private static boolean standardDeconv(Deconvolution2D d) {

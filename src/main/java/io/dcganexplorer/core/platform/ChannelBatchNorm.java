@@ -92,16 +92,16 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
         if (training) {
             ensureCaches(c);
             double count = (double) n * hw;
-            perChannelSum(rows, n, c, meanCache).divi(count);
+            meanCache.assign(perChannelSum(rows, n, c)).divi(count);
             outRows.assign(rows).subiColumnVector(tiled(meanCache, n));
             // Sum of squares of the centred values, per row, without a temporary the size of x.
             INDArray squares = outRows.norm2(1);
             squares.muli(squares);
             varCache.assign(squares.reshape(n, c).sum(0)).divi(count);
-            INDArray scale = Transforms.sqrt(varCache.add(eps), false).rdivi(1.0).muli(g);
+            INDArray scale = inverseStd(varCache, eps).muli(g);
             outRows.muliColumnVector(tiled(scale, n)).addiColumnVector(tiled(b, n));
         } else {
-            INDArray scale = Transforms.sqrt(var.reshape(c).add(eps), false).rdivi(1.0).muli(g);
+            INDArray scale = inverseStd(var.reshape(c), eps).muli(g);
             INDArray shift = b.sub(mean.reshape(c).mul(scale));
             outRows.assign(rows).muliColumnVector(tiled(scale, n)).addiColumnVector(tiled(shift, n));
         }
@@ -129,12 +129,12 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
         INDArray dxRows = dx.reshape('c', (long) n * c, hw);
         INDArray centred = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, input.dataType(), x.shape(), 'c');
 
-        INDArray invStd = Transforms.sqrt(varCache.add(eps), false).rdivi(1.0);
-        INDArray sumDy = perChannelSum(dy, n, c, Nd4j.createUninitialized(DataType.FLOAT, c));
+        INDArray invStd = inverseStd(varCache, eps);
+        INDArray sumDy = perChannelSum(dy, n, c);
         centred.assign(x).subiColumnVector(tiled(meanCache, n));
         // dx is scratch for dy * (x - mean) until it receives the result.
         dxRows.assign(centred).muli(dy);
-        INDArray sumDyCentred = perChannelSum(dxRows, n, c, Nd4j.createUninitialized(DataType.FLOAT, c));
+        INDArray sumDyCentred = perChannelSum(dxRows, n, c);
 
         INDArray g = gamma.reshape(c);
         // dx = g*s*dy - g*s^3*sum(dy*(x-m))/M * (x-m) - g*s*sum(dy)/M, with s = 1/sqrt(var + eps)
@@ -183,9 +183,14 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
         }
     }
 
-    /** Sum over images and pixels for each channel of an [n*c, hw] row view, into {@code target} ([c]). */
-    private static INDArray perChannelSum(INDArray rows, int n, int c, INDArray target) {
-        return target.assign(rows.sum(1).reshape(n, c).sum(0));
+    /** Sum over images and pixels for each channel of an [n*c, hw] row view: a new [c] array. */
+    private static INDArray perChannelSum(INDArray rows, int n, int c) {
+        return rows.sum(1).reshape(n, c).sum(0);
+    }
+
+    /** 1 / sqrt(variance + eps), per channel, as a new array. */
+    private static INDArray inverseStd(INDArray variance, double eps) {
+        return Transforms.sqrt(variance.add(eps), false).rdivi(1.0);
     }
 
     /**

@@ -18,15 +18,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Swaps the slow pieces of a CPU network for {@link FastLeakyReLU}, {@link FastReLU} and
- * {@link ChannelBatchNorm}, and gives convolution layers an {@link InputGradientConvHelper}, in place. The results are the same to float rounding
- * ({@code FastLayersTest}); the GAN step at 32x32x1 went from 152-156 to 207-209 images/s in interleaved
- * {@code bench} runs on this machine (docs/PERFORMANCE.md).
+ * {@link ChannelBatchNorm}, and gives convolution layers an {@link InputGradientConvHelper}, in place.
+ * The results are the same to float rounding ({@code FastLayersTest}); the GAN step at 32x32x1 went from
+ * 152-156 to 207-209 images/s in interleaved {@code bench} runs on this machine (docs/PERFORMANCE.md).
  *
  * <p>Activations are swapped in the layer configurations (a configuration saved as it is would name the
- * fast classes: {@link #withStockActivations} writes DL4J's own instead, as {@code ModelBundle} does); batchnorm gets its helper set on the layer object (DL4J offers no public way to choose
- * a helper: the fields are package-private or protected, hence reflection; if that ever fails, the layer keeps its
- * own helper and only speed is lost). On the CUDA backend nothing is changed. Calling this twice is
- * harmless.
+ * fast classes: {@link #withStockActivations} writes DL4J's own instead, as {@code ModelBundle} does).
+ * Batchnorm and convolution layers get their helper set on the layer object: DL4J offers no public way
+ * to choose a helper (the fields are package-private or protected, hence reflection; if that ever fails,
+ * the layer keeps its own helper and only speed is lost). On the CUDA backend nothing is changed.
+ * Calling this twice is harmless.
  */
 public final class FastLayers {
 
@@ -60,20 +61,11 @@ public final class FastLayers {
     }
 
     private static boolean swapActivation(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        if (conf instanceof BaseLayer base) {
-            IActivation fast = fastVersion(base.getActivationFn());
-            if (fast != null) {
-                base.setActivationFn(fast);
-                return true;
-            }
-        } else if (conf instanceof ActivationLayer activation) {
-            IActivation fast = fastVersion(activation.getActivationFn());
-            if (fast != null) {
-                activation.setActivationFn(fast);
-                return true;
-            }
+        IActivation fast = fastVersion(activationOf(conf));
+        if (fast != null) {
+            setActivation(conf, fast);
         }
-        return false;
+        return fast != null;
     }
 
     /** The fast equivalent of a stock activation, or null where there is none (or it is already fast). */
@@ -83,9 +75,7 @@ public final class FastLayers {
             return alpha >= 0 && alpha <= 1 ? new FastLeakyReLU(alpha) : null;
         }
         if (fn != null && fn.getClass() == ActivationReLU.class) {
-            ActivationReLU relu = (ActivationReLU) fn;
-            boolean plain = relu.getMax() == null && relu.getThreshold() == null && relu.getNegativeSlope() == null;
-            return plain ? new FastReLU() : null;
+            return FastReLU.isPlain((ActivationReLU) fn) ? new FastReLU() : null;
         }
         return null;
     }
@@ -155,8 +145,7 @@ public final class FastLayers {
         try {
             for (Layer layer : network.getLayers()) {
                 org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-                IActivation fn = conf instanceof BaseLayer base ? base.getActivationFn()
-                        : conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
+                IActivation fn = activationOf(conf);
                 IActivation stock = fn instanceof FastLeakyReLU leaky ? new ActivationLReLU(leaky.getAlpha())
                         : fn instanceof FastReLU ? new ActivationReLU() : null;
                 if (stock != null) {
@@ -168,6 +157,14 @@ public final class FastLayers {
         } finally {
             restore.forEach(Runnable::run);
         }
+    }
+
+    /** The activation of a layer that has one (dense, convolution, output or activation layer), else null. */
+    static IActivation activationOf(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof BaseLayer base) {
+            return base.getActivationFn();
+        }
+        return conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
     }
 
     private static void setActivation(org.deeplearning4j.nn.conf.layers.Layer conf, IActivation fn) {

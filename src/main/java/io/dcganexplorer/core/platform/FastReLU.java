@@ -21,10 +21,14 @@ public class FastReLU extends ActivationReLU {
         super();
     }
 
+    /** Whether {@code relu} is plain {@code max(0, x)}: no cap, threshold or negative slope. */
+    public static boolean isPlain(ActivationReLU relu) {
+        return relu.getMax() == null && relu.getThreshold() == null && relu.getNegativeSlope() == null;
+    }
+
     @Override
     public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
-        boolean plain = getMax() == null && getThreshold() == null && getNegativeSlope() == null;
-        if (!plain || epsilon.dataType() != in.dataType()
+        if (!isPlain(this) || epsilon.dataType() != in.dataType()
                 || (in.dataType() != DataType.FLOAT && in.dataType() != DataType.DOUBLE)) {
             return super.backprop(in, epsilon);
         }

@@ -43,10 +43,6 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         this.inputGradientOnly = inputGradientOnly;
     }
 
-    public boolean inputGradientOnly() {
-        return inputGradientOnly;
-    }
-
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray weights, INDArray bias, INDArray delta,
                                                      int[] kernel, int[] strides, int[] pad, INDArray biasGradView,

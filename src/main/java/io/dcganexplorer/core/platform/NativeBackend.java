@@ -157,33 +157,26 @@ public final class NativeBackend {
 
     /** The two libc functions used above. */
     interface LibC extends Library {
-        LibC INSTANCE = load();
+        LibC INSTANCE = loadLibc(LibC.class);
 
         int setenv(String name, String value, int overwrite);
 
         String getenv(String name);
-
-        private static LibC load() {
-            try {
-                return Native.loadLibrary("c", LibC.class);
-            } catch (LinkageError | RuntimeException e) {
-                return null;
-            }
-        }
     }
 
     /** glibc's {@code malloc_trim}, apart from {@link LibC} so that a libc without it breaks nothing else. */
     interface GlibcMalloc extends Library {
-        GlibcMalloc INSTANCE = load();
+        GlibcMalloc INSTANCE = loadLibc(GlibcMalloc.class);
 
         int malloc_trim(long pad);
+    }
 
-        private static GlibcMalloc load() {
-            try {
-                return Native.loadLibrary("c", GlibcMalloc.class);
-            } catch (LinkageError | RuntimeException e) {
-                return null;
-            }
+    /** {@code functions} bound to the C library (looked up at first call), or null where JNA cannot load it. */
+    private static <T extends Library> T loadLibc(Class<T> functions) {
+        try {
+            return Native.loadLibrary("c", functions);
+        } catch (LinkageError | RuntimeException e) {
+            return null;
         }
     }
 }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
@@ -278,11 +277,7 @@ class FastLayersTest {
     }
 
     private static IActivation activation(Layer layer) {
-        var conf = layer.conf().getLayer();
-        if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
-            return base.getActivationFn();
-        }
-        return conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
+        return FastLayers.activationOf(layer.conf().getLayer());
     }
 
     private static String name(Layer layer) {
