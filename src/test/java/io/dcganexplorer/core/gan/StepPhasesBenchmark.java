@@ -1,0 +1,59 @@
+package io.dcganexplorer.core.gan;
+
+import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.core.platform.NativeGarbage;
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where a GAN step's time goes: G's forward pass, the D step and the G step of {@link DcganTrainer}, timed
+ * separately at batch 128 over 25 steps (the paper's networks, the trainer's memory schedule), printing the
+ * median of the last 20. Arguments: image size and channels (default 32 1). Not a test; see
+ * docs/PERFORMANCE.md.
+ *
+ * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1</pre>
+ */
+public final class StepPhasesBenchmark {
+
+    private static final int STEPS = 25;
+    private static final int WARM_UP = 5;
+
+    private StepPhasesBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        NativeBackend.configure();
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        int channels = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Dcgan gan = Dcgan.create(DcganConfig.paperDefaults(size, channels, 1));
+        DcganTrainer trainer = new DcganTrainer(gan);
+        INDArray real = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(7), 128, channels, size, size)
+                .muli(2).subi(1);
+        NativeGarbage garbage = NativeGarbage.forTraining();
+        double[][] ms = new double[4][STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            long t0 = System.nanoTime();
+            INDArray fake = trainer.generateForTraining(128);
+            long t1 = System.nanoTime();
+            trainer.discriminatorStep(real, fake);
+            long t2 = System.nanoTime();
+            trainer.generatorStep(fake, true);
+            long t3 = System.nanoTime();
+            ms[0][s] = (t1 - t0) / 1e6;
+            ms[1][s] = (t2 - t1) / 1e6;
+            ms[2][s] = (t3 - t2) / 1e6;
+            ms[3][s] = (t3 - t0) / 1e6;
+            garbage.collectIfDue();
+        }
+        String[] names = {"G forward", "D step (real and fake, forward and backward, Adam)",
+            "G step (D forward and input gradient, G backward, Adam)", "total"};
+        for (int i = 0; i < names.length; i++) {
+            double[] v = Arrays.copyOfRange(ms[i], WARM_UP, STEPS);
+            Arrays.sort(v);
+            System.out.printf(Locale.ROOT, "%-58s %7.1f ms%n", names[i], v[v.length / 2]);
+        }
+    }
+}
