@@ -37,7 +37,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Arithmetic activity's state (Radford et al. 2015, figure 7): a grid of generated faces, signed
@@ -295,10 +294,8 @@ public final class ArithmeticViewModel implements AutoCloseable {
                 }
                 pixelTerms.add(new ConceptArithmetic.Term(t.sign(), ims));
             }
-            long[] shape = images.shape().clone();
-            shape[0] = 1;
-            Frame pixel = Frame.fromBatch(Nd4j.create(ConceptArithmetic.combineInPixelSpace(pixelTerms), shape, 'c'),
-                    0).get(0);
+            Frame pixel = Frame.fromPlanes(ConceptArithmetic.combineInPixelSpace(pixelTerms), 0,
+                    (int) images.size(1), (int) images.size(3), (int) images.size(2), 0);
             return new Result(grid, pixel);
         });
         executor.submit(work::get, result -> {

@@ -35,7 +35,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Probe activity's state: the DCGAN paper's linear-probe experiment (Radford, Metz and Chintala 2015,
@@ -284,7 +283,7 @@ public final class ProbeViewModel {
     }
 
     private static Frame frame(float[] chw, int channels, int size) {
-        return Frame.fromBatch(Nd4j.create(chw, new long[] {1, channels, size, size}, 'c'), 0).get(0);
+        return Frame.fromPlanes(chw, 0, channels, size, size, 0);
     }
 
     /** Asks a running probe to stop (at its next batch). */

@@ -25,20 +25,28 @@ public record Frame(int width, int height, int[] argb, long requestedAt) {
         int w = (int) images.size(3);
         // dup('c') because the network may hand back a view; asFloat then reads the whole batch at once.
         float[] data = images.dup('c').data().asFloat();
-        int plane = w * h;
         List<Frame> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int base = i * channels * plane;
-            int[] argb = new int[plane];
-            for (int p = 0; p < plane; p++) {
-                int r = ImageConversions.toByteValue(data[base + p]);
-                int g = channels == 1 ? r : ImageConversions.toByteValue(data[base + plane + p]);
-                int b = channels == 1 ? r : ImageConversions.toByteValue(data[base + 2 * plane + p]);
-                argb[p] = 0xFF000000 | r << 16 | g << 8 | b;
-            }
-            out.add(new Frame(w, h, argb, requestedAt));
+            out.add(fromPlanes(data, i * channels * h * w, channels, w, h, requestedAt));
         }
         return out;
+    }
+
+    /**
+     * One image from channel planes in [-1, 1] ([c][y][x], 1 or 3 channels) starting at {@code offset}
+     * of {@code planes}.
+     */
+    public static Frame fromPlanes(float[] planes, int offset, int channels, int width, int height,
+            long requestedAt) {
+        int plane = width * height;
+        int[] argb = new int[plane];
+        for (int p = 0; p < plane; p++) {
+            int r = ImageConversions.toByteValue(planes[offset + p]);
+            int g = channels == 1 ? r : ImageConversions.toByteValue(planes[offset + plane + p]);
+            int b = channels == 1 ? r : ImageConversions.toByteValue(planes[offset + 2 * plane + p]);
+            argb[p] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
+        return new Frame(width, height, argb, requestedAt);
     }
 
     /** The frame as a TYPE_INT_RGB image, for PNG and GIF writers. */

@@ -148,6 +148,29 @@ public final class NativeBackend {
         }
     }
 
+    /**
+     * Sets how many threads OpenMP parallel regions started by the calling thread use, for that thread only
+     * (OpenMP's per-thread {@code nthreads} setting): oneDNN's matrix products and convolutions follow it;
+     * libnd4j's own thread pool and every other thread do not. Returns the previous value, or -1 where the
+     * OpenMP runtime that ND4J loaded ({@code libgomp.so.1}) cannot be reached (not Linux, CUDA) and nothing
+     * changed. Call after ND4J is initialised.
+     */
+    public static int setOpenMpThreadsOfThisThread(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (GnuOpenMp.INSTANCE == null) {
+            return -1;
+        }
+        try {
+            int previous = GnuOpenMp.INSTANCE.omp_get_max_threads();
+            GnuOpenMp.INSTANCE.omp_set_num_threads(threads);
+            return previous;
+        } catch (LinkageError | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Touches the CPU backend's bindings only when called, so a CUDA build without them never loads them. */
     private static final class CpuNatives {
         static boolean oneDnn() {
@@ -171,10 +194,27 @@ public final class NativeBackend {
         int malloc_trim(long pad);
     }
 
+    /**
+     * GNU OpenMP, the runtime ND4J's natives (and oneDNN in them) bring. Loaded by its soname, which the dynamic
+     * loader resolves to the copy already in the process once ND4J is up.
+     */
+    interface GnuOpenMp extends Library {
+        GnuOpenMp INSTANCE = loadOptional("libgomp.so.1", GnuOpenMp.class);
+
+        int omp_get_max_threads();
+
+        void omp_set_num_threads(int threads);
+    }
+
     /** {@code functions} bound to the C library (looked up at first call), or null where JNA cannot load it. */
     private static <T extends Library> T loadLibc(Class<T> functions) {
+        return loadOptional("c", functions);
+    }
+
+    /** {@code functions} bound to {@code library}, or null where JNA cannot load it. */
+    private static <T extends Library> T loadOptional(String library, Class<T> functions) {
         try {
-            return Native.loadLibrary("c", functions);
+            return Native.loadLibrary(library, functions);
         } catch (LinkageError | RuntimeException e) {
             return null;
         }

@@ -55,6 +55,44 @@ class GeneratorInferenceTest {
     }
 
     @Test
+    void aSliderDragFollowsTheNetworkThroughIncrementalAndFullProjections() {
+        MultiLayerNetwork g = Dcgan.create(new DcganConfig(16, 3, 9, 4, 4, 8, 2e-4, 0.5,
+                LatentDistribution.GAUSSIAN, 6)).generator();
+        g.params().muli(10);
+        GeneratorInference fast = GeneratorInference.compile(g).orElseThrow();
+        Random random = new Random(11);
+        float[] z = new float[9];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        // 150 single-value moves (past two full re-sums), then jumps of two and of all values, and a NaN that
+        // must not poison the frames after it.
+        for (int step = 0; step < 160; step++) {
+            if (step < 150) {
+                z[step % 3] = (float) Math.sin(step * 0.1);
+            } else if (step < 155) {
+                z[4] += 0.3f;
+                z[7] -= 0.2f;
+            } else {
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = (float) random.nextGaussian();
+                }
+            }
+            INDArray expected = g.output(Nd4j.createFromArray(z).reshape(1, 9), false);
+            float[] planes = fast.generatePlanes(z);
+            assertThat(Nd4j.createFromArray(planes).reshape(expected.shape()).sub(expected).amaxNumber().doubleValue())
+                    .as("step %d", step).isLessThan(1e-4);
+        }
+        float[] poisoned = z.clone();
+        poisoned[2] = Float.NaN;
+        assertThat(fast.generatePlanes(poisoned)).contains(Float.NaN);
+        INDArray expected = g.output(Nd4j.createFromArray(z).reshape(1, 9), false);
+        assertThat(fast.generate(z).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-4);
+        assertThat(fast.channels()).isEqualTo(3);
+        assertThat(fast.size()).isEqualTo(16);
+    }
+
+    @Test
     void followsTheWeightsItWasCompiledFromNotLaterChanges() {
         MultiLayerNetwork g = Dcgan.create(new DcganConfig(16, 1, 5, 4, 4, 8, 2e-4, 0.5,
                 LatentDistribution.GAUSSIAN, 4)).generator();

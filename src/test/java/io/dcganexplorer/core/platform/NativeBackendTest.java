@@ -35,6 +35,26 @@ class NativeBackendTest {
     }
 
     @Test
+    void openMpThreadsCanBeSetForOneThreadAlone() throws Exception {
+        Nd4j.create(1);
+        int mine = NativeBackend.setOpenMpThreadsOfThisThread(1);
+        assertThat(mine).as("libgomp is reachable on Linux").isPositive();
+        assertThat(NativeBackend.setOpenMpThreadsOfThisThread(mine)).isEqualTo(1);
+        int[] seen = new int[3];
+        Thread other = new Thread(() -> {
+            seen[0] = NativeBackend.setOpenMpThreadsOfThisThread(1);
+            seen[1] = NativeBackend.setOpenMpThreadsOfThisThread(3);
+        });
+        other.start();
+        other.join();
+        assertThat(seen[1]).isEqualTo(1);
+        // The other thread's settings did not reach this one.
+        assertThat(NativeBackend.setOpenMpThreadsOfThisThread(mine)).isEqualTo(mine);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NativeBackend.setOpenMpThreadsOfThisThread(0))
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
     void configureTurnsTheHelpersOnAndIsIdempotent() {
         NativeBackend.configure();
         NativeBackend.configure();
