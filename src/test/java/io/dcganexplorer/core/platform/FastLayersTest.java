@@ -247,6 +247,38 @@ class FastLayersTest {
     }
 
     @Test
+    void deconvolutionLayersAreReplacedEverywhereAndBackpropLikeDl4js() {
+        MultiLayerNetwork stock = GeneratorFactory.create(TINY);
+        MultiLayerNetwork fast = stock.clone();
+        FastLayers.install(fast);
+        int replaced = 0;
+        for (int i = 0; i < fast.getnLayers(); i++) {
+            Layer layer = fast.getLayer(i);
+            if (layer instanceof org.deeplearning4j.nn.layers.convolution.Deconvolution2DLayer) {
+                assertThat(layer).isInstanceOf(OutputReusingDeconvolution2DLayer.class);
+                assertThat(fast.getLayer(layer.conf().getLayer().getLayerName())).isSameAs(layer);
+                replaced++;
+            }
+        }
+        assertThat(replaced).as("both deconvolutions of the 16x16 G, the Tanh output among them").isEqualTo(2);
+
+        INDArray z = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(3), 6, TINY.nz());
+        INDArray eps = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(4), 6, 1, 16, 16).subi(0.5);
+        for (int round = 0; round < 2; round++) {
+            for (MultiLayerNetwork g : new MultiLayerNetwork[] {stock, fast}) {
+                g.setInput(z);
+                g.feedForward(true, false);
+                g.backpropGradient(eps, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+            }
+            assertClose(fast.getGradientsViewArray(), stock.getGradientsViewArray(), "G's gradient, round " + round);
+            // The second round starts from other weights (through the network's parameter array, which the
+            // replaced layers must still view), so a kept output from round one, or a detached view, would show.
+            stock.params().muli(1.5);
+            fast.params().muli(1.5);
+        }
+    }
+
+    @Test
     void aSavedNetworkWithFastLayersLoadsAndComputesTheSame() throws IOException {
         MultiLayerNetwork d = DiscriminatorFactory.create(TINY);
         FastLayers.install(d);
@@ -259,7 +291,7 @@ class FastLayersTest {
         assertClose(restored.output(x, false), d.output(x, false), "D(x) after a round trip");
 
         MultiLayerNetwork g = GeneratorFactory.create(TINY);
-        assertThat(FastLayers.install(g)).as("relu0, relu1, bn0, bn1").isEqualTo(4);
+        assertThat(FastLayers.install(g)).as("relu0, relu1, bn0, bn1, deconv0, deconv1").isEqualTo(6);
     }
 
     private static Dcgan withoutFastLayers(Supplier<Dcgan> build) {
