@@ -84,7 +84,8 @@ public final class Benchmark {
      * @param stepMillis median step time
      * @param latencyBatch1Millis median G(z) time for one z
      * @param compiledBatch1Millis median G(z) time for one z through {@link GeneratorInference}, the path the
-     *                             interactive panes use; NaN if the generator does not compile
+     *                             interactive panes use, with one value of z changing between calls (a slider
+     *                             drag); NaN if the generator does not compile
      * @param latencyBatch64Millis median G(z) time for 64 z
      * @param stepGflop floating-point work of one step, by the formula in the class comment, in GFLOP
      * @param achievedGflops stepGflop / median step time
@@ -250,7 +251,13 @@ public final class Benchmark {
             return Double.NaN;
         }
         float[] z = trainer.latentBatch(0, 1).toFloatVector();
-        return medianSeconds(() -> compiled.generate(z), iterations);
+        // Like a slider being dragged: one value of z changes between calls, and the image ends in a Java
+        // array as the Walk pane reads it.
+        int[] call = {0};
+        return medianSeconds(() -> {
+            z[0] = (float) Math.sin(0.1 * call[0]++);
+            compiled.generatePlanes(z);
+        }, iterations);
     }
 
     /** Median seconds of {@code call} over {@code iterations} timed calls, after up to 10 warm-up calls. */
