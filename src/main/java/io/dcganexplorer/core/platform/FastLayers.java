@@ -13,10 +13,12 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Swaps the slow pieces of a CPU network for {@link FastLeakyReLU}, {@link FastReLU} and
@@ -95,7 +97,26 @@ public final class FastLayers {
                 replaced++;
             }
         }
+        if (replaced > 0) {
+            rebuildUpdater(network);
+        }
         return replaced;
+    }
+
+    /**
+     * An updater made before the layers were replaced (a network loaded with its Adam state) still names the
+     * old layer objects in its blocks. DL4J compares blocks by layer object: {@code setLearningRate} would then
+     * see changed blocks and go down a path that fails on batchnorm's stateless statistics blocks. So a fresh
+     * updater over the new objects takes the old one's state (same configuration, so the same layout).
+     */
+    private static void rebuildUpdater(MultiLayerNetwork network) {
+        if (!(network.getUpdater(false) instanceof MultiLayerUpdater existing)) {
+            return;
+        }
+        INDArray state = existing.getStateViewArray();
+        INDArray saved = state == null ? null : state.dup();
+        network.setUpdater(null);
+        ((MultiLayerUpdater) network.getUpdater()).setStateViewArray(saved);
     }
 
     private static boolean swapActivation(org.deeplearning4j.nn.conf.layers.Layer conf) {

@@ -279,6 +279,22 @@ class FastLayersTest {
     }
 
     @Test
+    void aLoadedGeneratorKeepsItsAdamStateAndItsLearningRateCanChange() throws IOException {
+        Dcgan trained = Dcgan.create(TINY);
+        new DcganTrainer(trained).step(Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(8), 8, 1, 16, 16));
+        INDArray adam = trained.generator().getUpdater().getStateViewArray().dup();
+        assertThat(adam.amaxNumber().doubleValue()).as("one step leaves Adam moments").isPositive();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(trained.generator(), bytes, true);
+        // Loading makes the updater before FastLayers replaces the deconvolution layers, as ModelBundle does.
+        MultiLayerNetwork g = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), true);
+        FastLayers.install(g);
+        assertThat(g.getUpdater().getStateViewArray()).isEqualTo(adam);
+        g.setLearningRate(1e-4);
+        assertThat(g.getUpdater().getStateViewArray()).isEqualTo(adam);
+    }
+
+    @Test
     void aSavedNetworkWithFastLayersLoadsAndComputesTheSame() throws IOException {
         MultiLayerNetwork d = DiscriminatorFactory.create(TINY);
         FastLayers.install(d);
