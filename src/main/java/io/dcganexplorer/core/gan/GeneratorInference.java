@@ -75,6 +75,7 @@ public final class GeneratorInference {
         final FloatBuffer colsView;
         final float[] colsCopy;
         final float[] output;
+        final int[][] taps;
 
         Stage(INDArray weights, float[] bias, boolean tanh, int inChannels, int outChannels, int inSize) {
             this.weights = weights;
@@ -90,6 +91,7 @@ public final class GeneratorInference {
             this.colsView = nativeView(cols);
             this.colsCopy = new float[outChannels * KERNEL * KERNEL * plane];
             this.output = new float[outChannels * 4 * plane];
+            this.taps = taps(inSize);
         }
     }
 
@@ -330,48 +332,65 @@ public final class GeneratorInference {
         int outSize = 2 * h;
         float[] cols = s.colsCopy;
         float[] out = s.output;
+        // The same (kernel index, input index) pairs hold for rows and for columns.
+        int[] kA = s.taps[0];
+        int[] iA = s.taps[1];
+        int[] kB = s.taps[2];
+        int[] iB = s.taps[3];
         for (int co = 0; co < s.outChannels; co++) {
             float b = s.bias[co];
             int channelBase = co * KERNEL * KERNEL * plane;
             for (int oy = 0; oy < outSize; oy++) {
-                int n = oy >> 1;
-                // the two (kernel row, input row) pairs for this output row; -1 marks one outside the input
-                int kyA = (oy & 1) == 0 ? 1 : 0;
-                int iyA = (oy & 1) == 0 ? n : n + 1;
-                int kyB = kyA + 2;
-                int iyB = (oy & 1) == 0 ? n - 1 : n;
-                boolean hasA = iyA < h;
-                boolean hasB = iyB >= 0;
+                boolean hasA = iA[oy] < h;
+                boolean hasB = iB[oy] >= 0;
+                int rowA = channelBase + kA[oy] * KERNEL * plane + iA[oy] * h;
+                int rowB = channelBase + kB[oy] * KERNEL * plane + iB[oy] * h;
                 int outRow = (co * outSize + oy) * outSize;
                 for (int ox = 0; ox < outSize; ox++) {
-                    int m = ox >> 1;
-                    int kxA = (ox & 1) == 0 ? 1 : 0;
-                    int ixA = (ox & 1) == 0 ? m : m + 1;
-                    int kxB = kxA + 2;
-                    int ixB = (ox & 1) == 0 ? m - 1 : m;
                     float sum = b;
                     if (hasA) {
-                        int rowA = channelBase + kyA * KERNEL * plane + iyA * h;
-                        if (ixA < h) {
-                            sum += cols[rowA + kxA * plane + ixA];
-                        }
-                        if (ixB >= 0) {
-                            sum += cols[rowA + kxB * plane + ixB];
-                        }
+                        sum += columnTaps(cols, rowA, plane, h, kA[ox], iA[ox], kB[ox], iB[ox]);
                     }
                     if (hasB) {
-                        int rowB = channelBase + kyB * KERNEL * plane + iyB * h;
-                        if (ixA < h) {
-                            sum += cols[rowB + kxA * plane + ixA];
-                        }
-                        if (ixB >= 0) {
-                            sum += cols[rowB + kxB * plane + ixB];
-                        }
+                        sum += columnTaps(cols, rowB, plane, h, kA[ox], iA[ox], kB[ox], iB[ox]);
                     }
                     out[outRow + ox] = s.tanh ? tanh(sum) : Math.max(sum, 0f);
                 }
             }
         }
+    }
+
+    /**
+     * For each output index of a 4x4 stride-2 padding-1 deconvolution of an input of size {@code h}: the kernel
+     * index and input index of its first tap ({@code [0]}, {@code [1]}; the input index may be {@code h}, past
+     * the edge) and of its second ({@code [2]}, {@code [3]}; the input index may be -1).
+     */
+    private static int[][] taps(int h) {
+        int[][] taps = new int[4][2 * h];
+        for (int o = 0; o < 2 * h; o++) {
+            int n = o >> 1;
+            boolean even = (o & 1) == 0;
+            taps[0][o] = even ? 1 : 0;
+            taps[1][o] = even ? n : n + 1;
+            taps[2][o] = taps[0][o] + 2;
+            taps[3][o] = even ? n - 1 : n;
+        }
+        return taps;
+    }
+
+    /**
+     * The two (kernel column, input column) taps of one output column, in the kernel row and input row that
+     * {@code row} points at; a tap outside the input counts 0.
+     */
+    private static float columnTaps(float[] cols, int row, int plane, int h, int kxA, int ixA, int kxB, int ixB) {
+        float sum = 0f;
+        if (ixA < h) {
+            sum += cols[row + kxA * plane + ixA];
+        }
+        if (ixB >= 0) {
+            sum += cols[row + kxB * plane + ixB];
+        }
+        return sum;
     }
 
     /** tanh through one exp (Math.tanh is not an intrinsic and costs several times more); exact to float rounding. */
