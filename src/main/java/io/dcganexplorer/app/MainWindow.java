@@ -326,6 +326,7 @@ public final class MainWindow extends BorderPane {
             if (highlighted != null) {
                 highlighted.getStyleClass().add(TOUR_HIGHLIGHT);
             }
+            tourOverlay.setTarget(highlighted);
         });
     }
 
@@ -335,6 +336,7 @@ public final class MainWindow extends BorderPane {
             highlighted.getStyleClass().remove(TOUR_HIGHLIGHT);
             highlighted = null;
         }
+        tourOverlay.setTarget(null);
     }
 
     /** Written at once, so the tour does not open by itself again even if the app is killed. */

@@ -158,6 +158,15 @@ class FirstLaunchFxTest {
             assertThat("#" + target.getId()).isEqualTo(step.target());
             assertThat(isInside(target, selectedContent(robot))).as("step %d's target is in its tab", i + 1).isTrue();
             assertThat(target.isVisible()).isTrue();
+            javafx.geometry.Bounds targetBounds = target.localToScreen(target.getBoundsInLocal());
+            javafx.geometry.Bounds cardBounds = robot.lookup("#tourCard").query().localToScreen(
+                    robot.lookup("#tourCard").query().getBoundsInLocal());
+            assertThat(cardBounds.contains(targetBounds.getCenterX(), targetBounds.getCenterY()))
+                    .as("step %d's card covers the middle of what it is about", i + 1).isFalse();
+            if ("#walkTabs".equals(step.target())) {
+                // The interpolation controls are at the bottom right, where the card sits by default.
+                assertThat(cardBounds.intersects(targetBounds)).as("the card covers the Interpolation controls").isFalse();
+            }
             assertThat(robot.lookup("#tourNext").queryButton().getText())
                     .isEqualTo(i == steps.size() - 1 ? "Done" : "Next");
             robot.clickOn("#tourNext");

@@ -39,6 +39,22 @@ public final class TourScreenshots {
         }
         Thread.sleep(1500);
         snapshot(window, out.resolve("first-launch-tour.png"));
+        if (Boolean.getBoolean("screens.tourSteps")) {
+            // For checking where the card sits on every step; not used in the README.
+            int steps = onFx(() -> window.tour().steps().size());
+            for (int i = 2; i <= steps; i++) {
+                onFx(() -> {
+                    window.tour().next();
+                    return null;
+                });
+                Thread.sleep(1500);
+                snapshot(window, out.resolve("tour-step-" + i + ".png"));
+            }
+            onFx(() -> {
+                window.tour().start();
+                return null;
+            });
+        }
 
         onFx(() -> {
             window.tour().dismiss();

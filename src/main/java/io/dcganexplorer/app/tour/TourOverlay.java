@@ -1,8 +1,10 @@
 package io.dcganexplorer.app.tour;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,11 +25,18 @@ import javafx.scene.layout.VBox;
  */
 public final class TourOverlay extends StackPane {
 
+    /** Space between the card and the window's edges. */
+    private static final double MARGIN = 16;
+    /** Where the card may sit, in order of preference when none covers the target less. */
+    private static final List<Pos> CORNERS = List.of(Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT, Pos.TOP_RIGHT, Pos.TOP_LEFT);
+
     private final TourViewModel viewModel;
     private final VBox card;
     private final VBox points = new VBox(4);
     private final Button next = new Button();
     private final Button back = new Button("Back");
+    private Node target;
+    private Pos corner = Pos.BOTTOM_RIGHT;
 
     public TourOverlay(TourViewModel viewModel) {
         this.viewModel = viewModel;
@@ -80,8 +89,6 @@ public final class TourOverlay extends StackPane {
         card.setId("tourCard");
         card.getStyleClass().add("tour-card");
         card.setMaxHeight(Region.USE_PREF_SIZE);
-        StackPane.setAlignment(card, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(card, new Insets(16));
         getChildren().add(card);
 
         visibleProperty().bind(viewModel.showingProperty());
@@ -106,6 +113,62 @@ public final class TourOverlay extends StackPane {
         }
         points.setVisible(!step.points().isEmpty());
         points.setManaged(!step.points().isEmpty());
+    }
+
+    /**
+     * The part of the window the current step is about (null: none). The card then sits in the corner where
+     * it covers least of it: bottom right unless that hides the target, as it would hide the Interpolation
+     * controls the walk step talks about.
+     */
+    public void setTarget(Node target) {
+        this.target = target;
+        requestLayout();
+    }
+
+    /** The corner the card sits in now (bottom right when nothing is highlighted). */
+    public Pos cardCorner() {
+        return corner;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth();
+        double height = getHeight();
+        double cardWidth = Math.min(card.prefWidth(-1), Math.max(0, width - 2 * MARGIN));
+        double cardHeight = Math.min(card.prefHeight(cardWidth), Math.max(0, height - 2 * MARGIN));
+        Bounds avoid = targetBounds();
+        Pos best = CORNERS.get(0);
+        double bestOverlap = Double.MAX_VALUE;
+        for (Pos candidate : CORNERS) {
+            double overlap = avoid == null ? 0 : overlap(cardRect(candidate, width, height, cardWidth, cardHeight), avoid);
+            if (overlap < bestOverlap) {
+                best = candidate;
+                bestOverlap = overlap;
+            }
+        }
+        corner = best;
+        Bounds r = cardRect(best, width, height, cardWidth, cardHeight);
+        card.resizeRelocate(r.getMinX(), r.getMinY(), cardWidth, cardHeight);
+    }
+
+    /** The target's bounds in this layer's coordinates, or null when there is none on screen. */
+    private Bounds targetBounds() {
+        if (target == null || target.getScene() != getScene() || !target.isVisible()) {
+            return null;
+        }
+        return sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+    }
+
+    private static Bounds cardRect(Pos corner, double width, double height, double cardWidth, double cardHeight) {
+        double x = corner.getHpos() == javafx.geometry.HPos.RIGHT ? width - MARGIN - cardWidth : MARGIN;
+        double y = corner.getVpos() == javafx.geometry.VPos.BOTTOM ? height - MARGIN - cardHeight : MARGIN;
+        return new BoundingBox(x, y, cardWidth, cardHeight);
+    }
+
+    private static double overlap(Bounds a, Bounds b) {
+        double w = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double h = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+        return w <= 0 || h <= 0 ? 0 : w * h;
     }
 
     /** Whether {@code node} is the card or inside it (the card has the keyboard focus). */
