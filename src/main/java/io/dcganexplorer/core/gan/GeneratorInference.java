@@ -66,7 +66,6 @@ public final class GeneratorInference {
         final INDArray weights;
         final float[] bias;
         final boolean tanh;
-        final int inChannels;
         final int outChannels;
         final int inSize;
         final INDArray input;
@@ -81,7 +80,6 @@ public final class GeneratorInference {
             this.weights = weights;
             this.bias = bias;
             this.tanh = tanh;
-            this.inChannels = inChannels;
             this.outChannels = outChannels;
             this.inSize = inSize;
             int plane = inSize * inSize;
