@@ -1,7 +1,7 @@
 package io.dcganexplorer.run;
 
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.ImageDataset;
 import io.dcganexplorer.data.InMemoryImageDataset;
@@ -14,7 +14,7 @@ final class TinyRuns {
     }
 
     static DcganConfig config() {
-        return new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 17);
+        return TinyGan.config(17);
     }
 
     /** 64 noisy 16x16 blobs. */

@@ -6,7 +6,7 @@ import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.TinyTraining;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.run.RunDirectory;
 import io.dcganexplorer.run.TrainingPlan;
@@ -126,7 +126,7 @@ class TrainPaneFxTest {
 
     @Test
     void followingARunAnotherTrainerWritesShowsItsProgressLive(FxRobot robot) throws Exception {
-        DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 11);
+        DcganConfig config = TinyGan.config(11);
         TrainingSession elsewhere = TrainingSession.start(dir.resolve("shared"), "cli-run", config,
                 new DatasetSpec(DatasetSpec.Kind.IMAGE_FOLDER, "/elsewhere", 16, 1, 0, 0), TinyTraining.squares(),
                 new TrainingPlan(100_000, 2, 100_000, 0, 16));

@@ -3,14 +3,14 @@ package io.dcganexplorer.core.gan;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Tiny configs and data for fast, seeded tests. */
-final class TinyGan {
+/** Tiny configs and data for fast, seeded tests (the config is shared with other packages' tests). */
+public final class TinyGan {
 
     private TinyGan() {
     }
 
-    /** 16x16 grayscale, nz = 4, 4 filters, batch 8. */
-    static DcganConfig config(long seed) {
+    /** 16x16 grayscale, uniform z, nz = 4, 4 filters, batch 8. */
+    public static DcganConfig config(long seed) {
         return new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, seed);
     }
 

@@ -8,7 +8,7 @@ import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DcganTrainer;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The fast layers compute what DL4J's own do (to float rounding), and go where they should. */
 class FastLayersTest {
 
-    private static final DcganConfig TINY = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
-            LatentDistribution.UNIFORM, 21);
+    private static final DcganConfig TINY = TinyGan.config(21);
 
     @BeforeAll
     static void cpuBuildOnly() {

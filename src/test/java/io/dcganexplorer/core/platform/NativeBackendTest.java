@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -26,8 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Facts about the CPU build; NativeBackendBuildTest holds what is true of every build. */
 class NativeBackendTest {
 
-    private static final DcganConfig TINY = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
-            LatentDistribution.UNIFORM, 21);
+    private static final DcganConfig TINY = TinyGan.config(21);
 
     @BeforeAll
     static void cpuBuildOnly() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -21,7 +21,7 @@ class DiscriminatorFeaturesTest {
 
     @Test
     void extractedVectorsHaveTheAnalyticLengthAndComeFromEveryBlock() {
-        DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 3);
+        DcganConfig config = TinyGan.config(3);
         DiscriminatorFeatures features = new DiscriminatorFeatures(DiscriminatorFactory.create(config));
         assertThat(features.layerNames()).containsExactly("conv1", "lrelu2");
         assertThat(features.length()).isEqualTo(DiscriminatorFeatures.featureLength(config)).isEqualTo((4 + 8) * 16);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class NearestNeighboursTest {
 
     @Test
     void samplesGetKNeighboursInPixelAndFeatureSpace() {
-        DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 3);
+        DcganConfig config = TinyGan.config(3);
         var train = SyntheticImages.shapes(30, 1);
         NearestNeighbours.Result r = NearestNeighbours.forSamples(Dcgan.create(config), train,
                 FeatureExtractor.all(30), 4, 1, 3, Progress.NONE, () -> false);

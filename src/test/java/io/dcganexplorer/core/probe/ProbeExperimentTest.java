@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.data.InMemoryImageDataset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProbeExperimentTest {
 
-    private static final DcganConfig CONFIG = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5,
-            LatentDistribution.UNIFORM, 3);
+    private static final DcganConfig CONFIG = TinyGan.config(3);
 
     @Test
     void everyFeatureSetBeatsChanceOnSyntheticShapesAndTheTableListsThem() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.core.probe.Progress;
 import io.dcganexplorer.core.probe.SyntheticImages;
 import io.dcganexplorer.data.InMemoryImageDataset;
@@ -35,7 +35,7 @@ class QualityClassifierTest {
 
         FrechetDistance.Gaussian real = SampleQuality.reference(loaded, test, Progress.NONE, () -> false);
         FrechetDistance.Gaussian realAgain = SampleQuality.reference(loaded, train, Progress.NONE, () -> false);
-        DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 3);
+        DcganConfig config = TinyGan.config(3);
         SampleQuality.Report untrainedG = SampleQuality.evaluate(GeneratorFactory.create(config), config, loaded, real,
                 64, 1, Progress.NONE, () -> false);
         // Real images of the same shapes are far closer to each other than an untrained G's noise is to them.

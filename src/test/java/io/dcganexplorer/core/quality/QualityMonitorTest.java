@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
 import io.dcganexplorer.core.gan.StepResult;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.core.probe.Progress;
 import io.dcganexplorer.core.probe.SyntheticImages;
@@ -21,7 +21,7 @@ class QualityMonitorTest {
 
     @Test
     void scoresEveryNthStepOnTheExecutorFromACopyOfG() {
-        DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 3);
+        DcganConfig config = TinyGan.config(3);
         Dcgan gan = Dcgan.create(config);
         var real = SyntheticImages.shapes(40, 1);
         QualityClassifier classifier = QualityClassifier.untrained(16, 1, real.classNames(),
