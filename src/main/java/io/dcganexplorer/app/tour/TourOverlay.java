@@ -5,7 +5,9 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -36,7 +38,6 @@ public final class TourOverlay extends StackPane {
     private final Button next = new Button();
     private final Button back = new Button("Back");
     private Node target;
-    private Pos corner = Pos.BOTTOM_RIGHT;
 
     public TourOverlay(TourViewModel viewModel) {
         this.viewModel = viewModel;
@@ -125,11 +126,6 @@ public final class TourOverlay extends StackPane {
         requestLayout();
     }
 
-    /** The corner the card sits in now (bottom right when nothing is highlighted). */
-    public Pos cardCorner() {
-        return corner;
-    }
-
     @Override
     protected void layoutChildren() {
         double width = getWidth();
@@ -146,7 +142,6 @@ public final class TourOverlay extends StackPane {
                 bestOverlap = overlap;
             }
         }
-        corner = best;
         Bounds r = cardRect(best, width, height, cardWidth, cardHeight);
         card.resizeRelocate(r.getMinX(), r.getMinY(), cardWidth, cardHeight);
     }
@@ -160,8 +155,8 @@ public final class TourOverlay extends StackPane {
     }
 
     private static Bounds cardRect(Pos corner, double width, double height, double cardWidth, double cardHeight) {
-        double x = corner.getHpos() == javafx.geometry.HPos.RIGHT ? width - MARGIN - cardWidth : MARGIN;
-        double y = corner.getVpos() == javafx.geometry.VPos.BOTTOM ? height - MARGIN - cardHeight : MARGIN;
+        double x = corner.getHpos() == HPos.RIGHT ? width - MARGIN - cardWidth : MARGIN;
+        double y = corner.getVpos() == VPos.BOTTOM ? height - MARGIN - cardHeight : MARGIN;
         return new BoundingBox(x, y, cardWidth, cardHeight);
     }
 

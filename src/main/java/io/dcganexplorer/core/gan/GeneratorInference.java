@@ -3,6 +3,7 @@ package io.dcganexplorer.core.gan;
 import io.dcganexplorer.core.platform.FastReLU;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -114,7 +115,7 @@ public final class GeneratorInference {
         this.projected = new float[projectBias.length];
         this.rectified = new float[projectBias.length];
         this.projectedFor = new float[nz];
-        java.util.Arrays.fill(projectedFor, Float.NaN);
+        Arrays.fill(projectedFor, Float.NaN);
         this.stages = stages;
         Stage last = stages.get(stages.size() - 1);
         this.channels = last.outChannels;
@@ -158,7 +159,7 @@ public final class GeneratorInference {
             }
         }
         for (int c = 0; c < channels; c++) {
-            java.util.Arrays.fill(projectBias, c * 16, c * 16 + 16, shift[c]);
+            Arrays.fill(projectBias, c * 16, c * 16 + 16, shift[c]);
         }
 
         List<Stage> stages = new ArrayList<>();
@@ -183,7 +184,7 @@ public final class GeneratorInference {
                     return Optional.empty();
                 }
                 tanh = true;
-                java.util.Arrays.fill(stageScale, 1f);
+                Arrays.fill(stageScale, 1f);
                 if (deconv.hasBias()) {
                     float[] b = param(generator, index, DefaultParamInitializer.BIAS_KEY).toFloatVector();
                     System.arraycopy(b, 0, stageShift, 0, out);

@@ -180,7 +180,7 @@ public final class NativeBackend {
 
     /** The two libc functions used above. */
     interface LibC extends Library {
-        LibC INSTANCE = loadLibc(LibC.class);
+        LibC INSTANCE = loadOptional("c", LibC.class);
 
         int setenv(String name, String value, int overwrite);
 
@@ -189,7 +189,7 @@ public final class NativeBackend {
 
     /** glibc's {@code malloc_trim}, apart from {@link LibC} so that a libc without it breaks nothing else. */
     interface GlibcMalloc extends Library {
-        GlibcMalloc INSTANCE = loadLibc(GlibcMalloc.class);
+        GlibcMalloc INSTANCE = loadOptional("c", GlibcMalloc.class);
 
         int malloc_trim(long pad);
     }
@@ -204,11 +204,6 @@ public final class NativeBackend {
         int omp_get_max_threads();
 
         void omp_set_num_threads(int threads);
-    }
-
-    /** {@code functions} bound to the C library (looked up at first call), or null where JNA cannot load it. */
-    private static <T extends Library> T loadLibc(Class<T> functions) {
-        return loadOptional("c", functions);
     }
 
     /** {@code functions} bound to {@code library}, or null where JNA cannot load it. */
