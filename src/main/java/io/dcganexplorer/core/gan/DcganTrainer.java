@@ -2,6 +2,7 @@ package io.dcganexplorer.core.gan;
 
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.core.platform.FastLayers;
+import io.dcganexplorer.core.platform.NativeBackend;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       one Adam step. No parameters are copied between networks. D's convolutions compute only their
  *       input gradients in this pass ({@link FastLayers#inputGradientsOnly}).</li>
  * </ol>
+ *
+ * <p>Creating a trainer sets OpenBLAS to one thread for the whole process ({@link NativeBackend#setBlasThreads}).
  *
  * <p>Not thread-safe: the trainer's thread owns both networks.
  */
@@ -50,6 +53,11 @@ public final class DcganTrainer {
         this.discriminatorLoss = (SigmoidCrossEntropyLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer)
                 gan.discriminator().getOutputLayer().conf().getLayer()).getLossFn();
         this.iteration = startIteration;
+        // The step's only BLAS calls are G's projection and D's output layer, small products; OpenBLAS's
+        // second thread spinning after each of them slowed the convolutions' OpenMP threads (StepPhasesBenchmark
+        // 32 1 blas, blocks of steps alternating in one process: 32x32x1 -2.6 to -8.6% in four runs, 64x64x3 +0.9
+        // and +2.7%, within its noise).
+        NativeBackend.setBlasThreads(1);
     }
 
     public Dcgan gan() {

@@ -149,6 +149,27 @@ public final class NativeBackend {
     }
 
     /**
+     * Sets how many threads OpenBLAS uses, process-wide, and returns how many it used before (or -1 where
+     * the backend has no such setting and nothing changed). ND4J gives OpenBLAS one thread per core when it
+     * starts. OpenBLAS's threads are its own pthreads, not OpenMP's: after each call its worker spins on
+     * {@code sched_yield} for about 0.1 s before it sleeps, and on a 2-core machine that spinning takes a core
+     * from the OpenMP threads the next convolution runs on. Starts ND4J if it is not running.
+     */
+    public static int setBlasThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        try {
+            org.nd4j.linalg.api.blas.Blas blas = Nd4j.factory().blas();
+            int previous = blas.getMaxThreads();
+            blas.setMaxThreads(threads);
+            return previous;
+        } catch (UnsupportedOperationException | LinkageError e) {
+            return -1;
+        }
+    }
+
+    /**
      * Sets how many threads OpenMP parallel regions started by the calling thread use, for that thread only
      * (OpenMP's per-thread {@code nthreads} setting): oneDNN's matrix products and convolutions follow it;
      * libnd4j's own thread pool and every other thread do not. Returns the previous value, or -1 where the

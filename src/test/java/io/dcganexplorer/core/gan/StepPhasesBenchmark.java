@@ -2,7 +2,10 @@ package io.dcganexplorer.core.gan;
 
 import io.dcganexplorer.core.platform.NativeBackend;
 import io.dcganexplorer.core.platform.NativeGarbage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,7 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * median of the last 20. Arguments: image size and channels (default 32 1). Not a test; see
  * docs/PERFORMANCE.md.
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1</pre>
+ * <p>With a third argument {@code blas}, it compares instead: blocks of 5 whole steps alternate between
+ * OpenBLAS with two threads and with one, 8 blocks each after 2 warm-up blocks, and it prints the median step
+ * of each (the first step of a block is left out). Alternating inside one process keeps the machine's drift
+ * out of the comparison.
+ *
+ * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1
+ *java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1 blas</pre>
  */
 public final class StepPhasesBenchmark {
 
@@ -33,6 +42,10 @@ public final class StepPhasesBenchmark {
         INDArray real = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(7), 128, channels, size, size)
                 .muli(2).subi(1);
         NativeGarbage garbage = NativeGarbage.forTraining();
+        if (args.length > 2 && args[2].equals("blas")) {
+            compareBlasThreads(trainer, real, garbage);
+            return;
+        }
         double[][] ms = new double[4][STEPS];
         for (int s = 0; s < STEPS; s++) {
             long t0 = System.nanoTime();
@@ -55,5 +68,28 @@ public final class StepPhasesBenchmark {
             Arrays.sort(v);
             System.out.printf(Locale.ROOT, "%-58s %7.1f ms%n", names[i], v[v.length / 2]);
         }
+    }
+
+    private static void compareBlasThreads(DcganTrainer trainer, INDArray real, NativeGarbage garbage) {
+        List<Double> two = new ArrayList<>();
+        List<Double> one = new ArrayList<>();
+        for (int block = 0; block < 18; block++) {
+            boolean single = block % 2 == 1;
+            NativeBackend.setBlasThreads(single ? 1 : 2);
+            for (int s = 0; s < 5; s++) {
+                long t0 = System.nanoTime();
+                trainer.step(real);
+                garbage.collectIfDue();
+                if (block >= 2 && s > 0) {
+                    (single ? one : two).add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+        }
+        Collections.sort(two);
+        Collections.sort(one);
+        double a = two.get(two.size() / 2);
+        double b = one.get(one.size() / 2);
+        System.out.printf(Locale.ROOT, "OpenBLAS 2 threads: median step %.1f ms; 1 thread: %.1f ms (%+.1f%%), %d steps each%n",
+                a, b, 100 * (b - a) / a, two.size());
     }
 }

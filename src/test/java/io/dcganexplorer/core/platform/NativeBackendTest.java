@@ -54,6 +54,18 @@ class NativeBackendTest {
     }
 
     @Test
+    void blasThreadsCanBeSetAndATrainerUsesOne() {
+        int before = NativeBackend.setBlasThreads(2);
+        assertThat(before).as("OpenBLAS answers on the CPU build").isPositive();
+        assertThat(NativeBackend.setBlasThreads(2)).isEqualTo(2);
+        new io.dcganexplorer.core.gan.DcganTrainer(io.dcganexplorer.core.gan.Dcgan.create(TINY));
+        assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+        NativeBackend.setBlasThreads(before);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NativeBackend.setBlasThreads(0))
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
     void configureTurnsTheHelpersOnAndIsIdempotent() {
         NativeBackend.configure();
         NativeBackend.configure();
