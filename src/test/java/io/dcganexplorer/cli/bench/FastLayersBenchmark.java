@@ -45,7 +45,11 @@ public final class FastLayersBenchmark {
         NativeBackend.configure();
         System.out.println("| piece | shape | DL4J ms | fast ms |");
         System.out.println("| --- | --- | ---: | ---: |");
-        for (long[] shape : new long[][] {{128, 64, 16, 16}, {128, 128, 8, 8}, {128, 256, 4, 4}}) {
+        // 32x32 models' shapes; with the argument 64, the 64x64 models' two largest.
+        long[][] shapes = args.length > 0 && args[0].equals("64")
+                ? new long[][] {{128, 64, 32, 32}, {128, 128, 16, 16}}
+                : new long[][] {{128, 64, 16, 16}, {128, 128, 8, 8}, {128, 256, 4, 4}};
+        for (long[] shape : shapes) {
             INDArray x = Nd4j.randn(DataType.FLOAT, shape);
             INDArray eps = Nd4j.randn(DataType.FLOAT, shape);
             activation("LeakyReLU 0.2", shape, new ActivationLReLU(0.2), new FastLeakyReLU(0.2), x, eps);

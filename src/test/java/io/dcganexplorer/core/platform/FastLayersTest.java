@@ -28,6 +28,9 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -44,8 +47,9 @@ class FastLayersTest {
 
     @Test
     void channelBatchNormMatchesTheOneDnnHelperForwardAndBackward() {
-        // Shapes of G's and D's batchnorm layers in miniature, with a non-zero mean and a non-unit spread.
-        for (long[] shape : new long[][] {{8, 6, 5, 5}, {3, 16, 4, 4}, {1, 4, 2, 2}}) {
+        // Shapes of G's and D's batchnorm layers in miniature, with a non-zero mean and a non-unit spread; the last is
+        // big enough to be split between threads.
+        for (long[] shape : new long[][] {{8, 6, 5, 5}, {3, 16, 4, 4}, {1, 4, 2, 2}, {16, 32, 16, 16}}) {
             int c = (int) shape[1];
             INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(shape[0] * 7 + c), shape)
                     .muli(3).addi(2);
@@ -82,6 +86,36 @@ class FastLayersTest {
             assertClose(fast.preOutput(x, false, shape, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, mgr),
                     reference.preOutput(x, false, shape, gamma, beta, mean, var, 0.9, 1e-5, CNN2DFormat.NCHW, mgr),
                     "inference forward");
+        }
+    }
+
+    @Test
+    void channelBatchNormReadsAndWritesArraysInsideAWorkspace() {
+        // As in training: input, epsilon and outputs live in a workspace, at an offset into its memory.
+        long[] shape = {128, 16, 8, 8};
+        INDArray x = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(5), shape).muli(2).addi(1);
+        INDArray dy = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(6), shape);
+        INDArray gamma = Nd4j.rand(DataType.FLOAT, 1, 16).addi(0.5);
+        INDArray beta = Nd4j.randn(DataType.FLOAT, 1, 16);
+        LayerWorkspaceMgr plain = LayerWorkspaceMgr.noWorkspaces();
+        ChannelBatchNorm reference = new ChannelBatchNorm();
+        INDArray outRef = reference.preOutput(x, true, shape, gamma, beta, null, null, 0.9, 1e-5, CNN2DFormat.NCHW, plain);
+        INDArray dxRef = reference.backpropGradient(x, dy, shape, gamma, beta, Nd4j.create(DataType.FLOAT, 1, 16),
+                Nd4j.create(DataType.FLOAT, 1, 16), 1e-5, CNN2DFormat.NCHW, plain).getSecond();
+        WorkspaceConfiguration config = WorkspaceConfiguration.builder().initialSize(64L << 20)
+                .policyLearning(LearningPolicy.NONE).build();
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.builder().defaultWorkspace("bn-test", config).build();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, "bn-test")) {
+            Nd4j.create(DataType.FLOAT, 1000);  // so that what follows does not start at the workspace's base
+            INDArray xw = x.dup();
+            INDArray dyw = dy.dup();
+            ChannelBatchNorm fast = new ChannelBatchNorm();
+            INDArray out = fast.preOutput(xw, true, shape, gamma, beta, null, null, 0.9, 1e-5, CNN2DFormat.NCHW, mgr);
+            assertThat(out.isAttached()).isTrue();
+            assertClose(out.detach(), outRef, "forward in a workspace");
+            INDArray dx = fast.backpropGradient(xw, dyw, shape, gamma, beta, Nd4j.create(DataType.FLOAT, 1, 16),
+                    Nd4j.create(DataType.FLOAT, 1, 16), 1e-5, CNN2DFormat.NCHW, mgr).getSecond();
+            assertClose(dx.detach(), dxRef, "backward in a workspace");
         }
     }
 
