@@ -55,8 +55,9 @@ public final class DcganTrainer {
         this.iteration = startIteration;
         // The step's only BLAS calls are G's projection and D's output layer, small products; OpenBLAS's
         // second thread spinning after each of them slowed the convolutions' OpenMP threads (StepPhasesBenchmark
-        // 32 1 blas, blocks of steps alternating in one process: 32x32x1 -2.6 to -8.6% in four runs, 64x64x3 +0.9
-        // and +2.7%, within its noise).
+        // 32 1 blas, blocks of steps alternating in one process: 32x32x1 -2.6 to -8.6% in four runs). At 64x64x3
+        // the same comparison gave +0.9 to +3.2% in three runs, although perf puts OpenBLAS at 0.4% of that
+        // step's CPU samples with one thread.
         NativeBackend.setBlasThreads(1);
     }
 
