@@ -63,18 +63,28 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         INDArray gradAtInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(),
                 input.shape(), 'c');
         // A convolution's input gradient is the transposed convolution of the error with the same weights.
-        // DL4J keeps them as [out, in, kH, kW]; deconv2d wants [kH, kW, its out = our in, its in = our out].
-        Nd4j.exec(DynamicCustomOp.builder("deconv2d")
-                .addInputs(delta, weights.permute(2, 3, 1, 0))
-                .addOutputs(gradAtInput)
-                .addIntegerArguments(kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1],
-                        dilation[0], dilation[1], 0, 0)
-                .build());
+        // DL4J keeps them as [out, in, kH, kW], which is SmallOutputDeconvolution's [its in, its out, kH, kW] (D's
+        // first layer, into 1 or 3 channels); deconv2d wants [kH, kW, its out = our in, its in = our out].
+        if (SmallOutputDeconvolution.applies(delta, weights, kernel, strides, pad, dilation)) {
+            SmallOutputDeconvolution.forward(delta, weights, null, gradAtInput);
+        } else {
+            deconvolve(delta, weights, kernel, strides, pad, dilation, gradAtInput);
+        }
         Gradient gradient = new DefaultGradient();
         if (biasGradView != null) {
             gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
         }
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
         return new Pair<>(gradient, gradAtInput);
+    }
+
+    private static void deconvolve(INDArray delta, INDArray weights, int[] kernel, int[] strides, int[] pad,
+                                   int[] dilation, INDArray gradAtInput) {
+        Nd4j.exec(DynamicCustomOp.builder("deconv2d")
+                .addInputs(delta, weights.permute(2, 3, 1, 0))
+                .addOutputs(gradAtInput)
+                .addIntegerArguments(kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1],
+                        dilation[0], dilation[1], 0, 0)
+                .build());
     }
 }

@@ -56,6 +56,26 @@ final class OutputReusingDeconvolution2DLayer extends Deconvolution2DLayer {
         return layer;
     }
 
+    /**
+     * The pre-activation; an output layer into a few channels (G's) goes through {@link SmallOutputDeconvolution}
+     * instead of libnd4j's {@code deconv2d}.
+     */
+    @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        INDArray weights = getParam(DeconvolutionParamInitializer.WEIGHT_KEY);
+        if (layerConf().getWeightNoise() != null || layerConf().getCnn2dDataFormat() != CNN2DFormat.NCHW
+                || layerConf().getConvolutionMode() == ConvolutionMode.Same || input == null
+                || !SmallOutputDeconvolution.applies(input, weights, layerConf().getKernelSize(), layerConf().getStride(),
+                        layerConf().getPadding(), layerConf().getDilation())) {
+            return super.preOutput(training, forBackprop, workspaceMgr);
+        }
+        INDArray output = workspaceMgr.create(ArrayType.ACTIVATIONS, input.dataType(),
+                new long[] {input.size(0), weights.size(1), 2 * input.size(2), 2 * input.size(3)}, 'c');
+        float[] bias = layerConf().hasBias() ? getParam(DeconvolutionParamInitializer.BIAS_KEY).toFloatVector() : null;
+        SmallOutputDeconvolution.forward(input, weights, bias, output);
+        return new Pair<>(output, null);
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         INDArray out = super.activate(training, workspaceMgr);

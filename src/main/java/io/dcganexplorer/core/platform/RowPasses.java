@@ -137,12 +137,15 @@ final class RowPasses {
         return array.data().asNioFloat();
     }
 
-    private interface RowRange<T> {
+    interface RowRange<T> {
         T run(int from, int to);
     }
 
-    /** Runs {@code work} over [0, rows) split into contiguous ranges, one per thread; results in row order. */
-    private static <T> List<T> inParallel(int rows, int hw, RowRange<T> work) {
+    /**
+     * Runs {@code work} over [0, rows) split into contiguous ranges, one per thread (at most one per core, and
+     * one per {@code MIN_PARALLEL} values when a row holds {@code hw}); results in row order.
+     */
+    static <T> List<T> inParallel(int rows, int hw, RowRange<T> work) {
         int threads = Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
                 Math.min(rows, (int) Math.max(1, (long) rows * hw / MIN_PARALLEL)));
         List<T> results = new ArrayList<>(threads);

@@ -2,6 +2,7 @@ package io.dcganexplorer.core.gan;
 
 import io.dcganexplorer.core.platform.NativeBackend;
 import io.dcganexplorer.core.platform.NativeGarbage;
+import io.dcganexplorer.core.platform.SmallOutputDeconvolution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With a third argument {@code blas}, it compares instead: blocks of 5 whole steps alternate between
  * OpenBLAS with two threads and with one, 8 blocks each after 2 warm-up blocks, and it prints the median step
- * of each (the first step of a block is left out). Alternating inside one process keeps the machine's drift
+ * of each (the first step of a block is left out). With {@code deconv}, the same between libnd4j's
+ * {@code deconv2d} and {@code SmallOutputDeconvolution} for G's output layer and D's first input gradient. Alternating inside one process keeps the machine's drift
  * out of the comparison.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1
@@ -43,7 +45,13 @@ public final class StepPhasesBenchmark {
                 .muli(2).subi(1);
         NativeGarbage garbage = NativeGarbage.forTraining();
         if (args.length > 2 && args[2].equals("blas")) {
-            compareBlasThreads(trainer, real, garbage);
+            compare(trainer, real, garbage, "OpenBLAS 2 threads", "1 thread",
+                    first -> NativeBackend.setBlasThreads(first ? 2 : 1));
+            return;
+        }
+        if (args.length > 2 && args[2].equals("deconv")) {
+            compare(trainer, real, garbage, "libnd4j deconv2d into 1-3 channels", "SmallOutputDeconvolution",
+                    first -> System.setProperty(SmallOutputDeconvolution.DISABLE_PROPERTY, String.valueOf(first)));
             return;
         }
         double[][] ms = new double[4][STEPS];
@@ -70,26 +78,28 @@ public final class StepPhasesBenchmark {
         }
     }
 
-    private static void compareBlasThreads(DcganTrainer trainer, INDArray real, NativeGarbage garbage) {
-        List<Double> two = new ArrayList<>();
-        List<Double> one = new ArrayList<>();
+    /** Alternates blocks of steps between two settings ({@code set.accept(true)} is the first). */
+    private static void compare(DcganTrainer trainer, INDArray real, NativeGarbage garbage, String firstName,
+                                String secondName, java.util.function.Consumer<Boolean> set) {
+        List<Double> first = new ArrayList<>();
+        List<Double> second = new ArrayList<>();
         for (int block = 0; block < 18; block++) {
-            boolean single = block % 2 == 1;
-            NativeBackend.setBlasThreads(single ? 1 : 2);
+            boolean isFirst = block % 2 == 0;
+            set.accept(isFirst);
             for (int s = 0; s < 5; s++) {
                 long t0 = System.nanoTime();
                 trainer.step(real);
                 garbage.collectIfDue();
                 if (block >= 2 && s > 0) {
-                    (single ? one : two).add((System.nanoTime() - t0) / 1e6);
+                    (isFirst ? first : second).add((System.nanoTime() - t0) / 1e6);
                 }
             }
         }
-        Collections.sort(two);
-        Collections.sort(one);
-        double a = two.get(two.size() / 2);
-        double b = one.get(one.size() / 2);
-        System.out.printf(Locale.ROOT, "OpenBLAS 2 threads: median step %.1f ms; 1 thread: %.1f ms (%+.1f%%), %d steps each%n",
-                a, b, 100 * (b - a) / a, two.size());
+        Collections.sort(first);
+        Collections.sort(second);
+        double a = first.get(first.size() / 2);
+        double b = second.get(second.size() / 2);
+        System.out.printf(Locale.ROOT, "%s: median step %.1f ms; %s: %.1f ms (%+.1f%%), %d steps each%n",
+                firstName, a, secondName, b, 100 * (b - a) / a, first.size());
     }
 }
