@@ -70,10 +70,7 @@ final class RowPasses {
         float[] y = fb == null ? x : new float[chunkRows * hw];
         for (int r = from; r < to; r += chunkRows) {
             int n = Math.min(chunkRows, to - r);
-            fa.get(fa.position() + r * hw, x, 0, n * hw);
-            if (fb != null) {
-                fb.get(fb.position() + r * hw, y, 0, n * hw);
-            }
+            load(fa, x, fb, y, r, n * hw, hw);
             for (int i = 0; i < n; i++) {
                 int off = i * hw;
                 double s0 = 0;
@@ -108,10 +105,7 @@ final class RowPasses {
         float[] v = fv == null ? null : new float[chunkRows * hw];
         for (int r = from; r < to; r += chunkRows) {
             int n = Math.min(chunkRows, to - r);
-            fu.get(fu.position() + r * hw, u, 0, n * hw);
-            if (v != null) {
-                fv.get(fv.position() + r * hw, v, 0, n * hw);
-            }
+            load(fu, u, fv, v, r, n * hw, hw);
             for (int i = 0; i < n; i++) {
                 int off = i * hw;
                 int ch = (r + i) % c;
@@ -129,6 +123,14 @@ final class RowPasses {
                 }
             }
             fo.put(fo.position() + r * hw, u, 0, n * hw);
+        }
+    }
+
+    /** Copies {@code length} values from row {@code r} on of {@code a} into {@code x}, and of {@code b} (if any) into {@code y}. */
+    private static void load(FloatBuffer a, float[] x, FloatBuffer b, float[] y, int r, int length, int hw) {
+        a.get(a.position() + r * hw, x, 0, length);
+        if (b != null) {
+            b.get(b.position() + r * hw, y, 0, length);
         }
     }
 

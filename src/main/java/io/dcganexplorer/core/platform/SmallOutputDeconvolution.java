@@ -108,26 +108,26 @@ public final class SmallOutputDeconvolution {
                     boolean col1 = ix1 >= 0;
                     float s = b;
                     if (row0) {
-                        int tap = (ch * 16 + kh0 * 4 + kw0) * hw + iy0 * w;
-                        if (col0) {
-                            s += cols[tap + ix0];
-                        }
-                        if (col1) {
-                            s += cols[tap + 2 * hw + ix1];
-                        }
+                        s += twoTaps(cols, (ch * 16 + kh0 * 4 + kw0) * hw + iy0 * w, hw, ix0, ix1, col0, col1);
                     }
                     if (row1) {
-                        int tap = (ch * 16 + (kh0 + 2) * 4 + kw0) * hw + iy1 * w;
-                        if (col0) {
-                            s += cols[tap + ix0];
-                        }
-                        if (col1) {
-                            s += cols[tap + 2 * hw + ix1];
-                        }
+                        s += twoTaps(cols, (ch * 16 + (kh0 + 2) * 4 + kw0) * hw + iy1 * w, hw, ix0, ix1, col0, col1);
                     }
                     out[base + ox] = s;
                 }
             }
         }
+    }
+
+    /** One kernel row's two taps: column kw0 at ix0 and column kw0 + 2 (two planes further) at ix1. */
+    private static float twoTaps(float[] cols, int tap, int hw, int ix0, int ix1, boolean col0, boolean col1) {
+        float s = 0f;
+        if (col0) {
+            s += cols[tap + ix0];
+        }
+        if (col1) {
+            s += cols[tap + 2 * hw + ix1];
+        }
+        return s;
     }
 }
