@@ -4,6 +4,7 @@ import io.dcganexplorer.core.platform.ChannelBatchNorm;
 import io.dcganexplorer.core.platform.FastLeakyReLU;
 import io.dcganexplorer.core.platform.FastReLU;
 import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.core.platform.SmallOutputDeconvolution;
 import java.util.Arrays;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -56,6 +57,8 @@ public final class FastLayersBenchmark {
             activation("ReLU", shape, new ActivationReLU(), new FastReLU(), x, eps);
             batchNorm(shape, x, eps);
         }
+        smallOutputDeconvolution(new long[] {128, 64, 16, 16}, 1);
+        smallOutputDeconvolution(new long[] {128, 64, 32, 32}, 3);
         convolutionBackward(new long[] {128, 1, 32, 32}, 64);
         convolutionBackward(new long[] {128, 3, 64, 64}, 64);
         convolutionBackward(new long[] {128, 64, 16, 16}, 128);
@@ -103,6 +106,18 @@ public final class FastLayersBenchmark {
                 .addInputs(delta, w.permute(2, 3, 1, 0)).addOutputs(dx)
                 .addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0).build()));
         row("conv backward: all gradients vs input gradient only", input, full, inputOnly);
+    }
+
+    /** G's output layer at 32x32x1 and 64x64x3 (SmallOutputDeconvolution is used only for the second). */
+    private static void smallOutputDeconvolution(long[] input, int out) {
+        INDArray x = Nd4j.randn(DataType.FLOAT, input);
+        INDArray w = Nd4j.randn(DataType.FLOAT, input[1], out, 4, 4).muli(0.02);
+        INDArray y = Nd4j.create(DataType.FLOAT, input[0], out, 2 * input[2], 2 * input[3]);
+        double libnd4j = median(() -> Nd4j.exec(DynamicCustomOp.builder("deconv2d")
+                .addInputs(x, w.permute(2, 3, 1, 0)).addOutputs(y)
+                .addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0).build()));
+        double perImage = median(() -> SmallOutputDeconvolution.forward(x, w, null, y));
+        row("transposed conv into " + out + " channel(s): libnd4j vs per-image products", input, libnd4j, perImage);
     }
 
     private static double median(Runnable r) {
