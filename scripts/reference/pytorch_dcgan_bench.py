@@ -67,7 +67,7 @@ def init(module):
         nn.init.zeros_(module.bias)
 
 
-def measure(size, channels, batch, warmup, repetitions, steps_per_repetition):
+def measure(size, channels, batch, warmup, repetitions, steps_per_repetition, profile=False):
     torch.manual_seed(0)
     g, d = Generator(size, channels), Discriminator(size, channels)
     g.apply(init)
@@ -92,6 +92,12 @@ def measure(size, channels, batch, warmup, repetitions, steps_per_repetition):
 
     for _ in range(warmup):
         step()
+    if profile:
+        with torch.autograd.profiler.profile() as prof:
+            for _ in range(steps_per_repetition):
+                step()
+        print(f"torch.autograd.profiler, {steps_per_repetition} steps:")
+        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=12))
     times = []
     for _ in range(repetitions):
         start = time.perf_counter()
@@ -110,6 +116,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--repetitions", type=int, default=3)
     parser.add_argument("--steps", type=int, default=3, help="steps per repetition")
+    parser.add_argument("--profile", action="store_true", help="also print PyTorch's per-op profile of one repetition")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, oneDNN available: {torch.backends.mkldnn.is_available()}, "
@@ -127,7 +134,7 @@ def main():
         h, w, c = (int(v) for v in shape.split("x"))
         if h != w:
             raise SystemExit(f"shape {shape}: images must be square")
-        step_s, rate = measure(h, c, args.batch, args.warmup, args.repetitions, args.steps)
+        step_s, rate = measure(h, c, args.batch, args.warmup, args.repetitions, args.steps, args.profile)
         print(f"| {shape} | {args.batch} | {rate:.1f} | {step_s * 1000:.0f} |", flush=True)
 
 
