@@ -135,16 +135,26 @@ public final class DcganTrainer {
         MultiLayerNetwork d = gan.discriminator();
         int n = (int) realImages.size(0);
         ensureLabels(n);
-        Pair<Gradient, INDArray> realStep = d.calculateGradients(realImages, realLabels, null, null);
-        double lossReal = discriminatorLoss.lastMeanLoss();
-        double dReal = discriminatorLoss.lastMeanProbability();
-        INDArray realGradient = d.getGradientsViewArray().dup();
-        Pair<Gradient, INDArray> fakeStep = d.calculateGradients(fake, fakeLabels, null, null);
+        // dLoss/dInput of both halves is not needed in the D step: D's first layer skips it.
+        FastLayers.firstLayerWeightGradientsOnly(d, true);
+        Pair<Gradient, INDArray> realStep;
+        Pair<Gradient, INDArray> fakeStep;
+        INDArray realGradient;
+        double lossReal;
+        double dReal;
+        try {
+            realStep = d.calculateGradients(realImages, realLabels, null, null);
+            lossReal = discriminatorLoss.lastMeanLoss();
+            dReal = discriminatorLoss.lastMeanProbability();
+            realGradient = d.getGradientsViewArray().dup();
+            fakeStep = d.calculateGradients(fake, fakeLabels, null, null);
+        } finally {
+            FastLayers.firstLayerWeightGradientsOnly(d, false);
+        }
         double lossFake = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();
         d.getGradientsViewArray().addi(realGradient);
         applyUpdate(d, fakeStep.getFirst(), n);
-        // dLoss/dInput of both halves is not needed in the D step.
         release(realGradient, realStep.getSecond(), fakeStep.getSecond());
         return new double[] {lossReal + lossFake, dReal, dFake};
     }

@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Swaps the slow pieces of a CPU network for {@link FastLeakyReLU}, {@link FastReLU} and
- * {@link ChannelBatchNorm}, gives convolution layers an {@link InputGradientConvHelper}, and puts an
+ * {@link ChannelBatchNorm}, gives convolution layers an {@link PartialGradientConvHelper}, and puts an
  * {@link OutputReusingDeconvolution2DLayer} (no second forward pass in the backward pass) in place of each
  * deconvolution layer object, in place.
  * The results are the same to float rounding ({@code FastLayersTest}); the GAN step at 32x32x1 went from
@@ -164,7 +164,7 @@ public final class FastLayers {
             return false;
         }
         try {
-            CONV_HELPER.set(layer, new InputGradientConvHelper(DataType.FLOAT));
+            CONV_HELPER.set(layer, new PartialGradientConvHelper(DataType.FLOAT));
             return true;
         } catch (IllegalAccessException e) {
             return false;
@@ -173,19 +173,33 @@ public final class FastLayers {
 
     /**
      * Sets whether {@code network}'s convolution layers compute only the gradient with respect to their input
-     * in the next backward passes ({@link InputGradientConvHelper}); their weight and bias gradients are then
+     * in the next backward passes ({@link PartialGradientConvHelper}); their weight and bias gradients are then
      * stale. Returns the number of layers that honour the setting (0 where the fast layers are not installed:
      * those compute everything, which is slower but never wrong).
      */
     public static int inputGradientsOnly(MultiLayerNetwork network, boolean only) {
         int layers = 0;
         for (Layer layer : network.getLayers()) {
-            if (layer instanceof ConvolutionLayer conv && conv.getHelper() instanceof InputGradientConvHelper helper) {
+            if (layer instanceof ConvolutionLayer conv && conv.getHelper() instanceof PartialGradientConvHelper helper) {
                 helper.setInputGradientOnly(only);
                 layers++;
             }
         }
         return layers;
+    }
+
+    /**
+     * Sets whether {@code network}'s first layer, if it is a convolution with the fast helper, computes only its
+     * weight and bias gradients in the next backward passes, returning no gradient with respect to the network's
+     * input ({@link PartialGradientConvHelper#setWeightGradientOnly}). Returns whether the layer honours it.
+     */
+    public static boolean firstLayerWeightGradientsOnly(MultiLayerNetwork network, boolean only) {
+        if (network.getnLayers() > 0 && network.getLayer(0) instanceof ConvolutionLayer conv
+                && conv.getHelper() instanceof PartialGradientConvHelper helper) {
+            helper.setWeightGradientOnly(only);
+            return true;
+        }
+        return false;
     }
 
     /** Something to do with a network, which may fail with an I/O error. */

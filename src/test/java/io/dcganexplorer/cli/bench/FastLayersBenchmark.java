@@ -3,6 +3,7 @@ package io.dcganexplorer.cli.bench;
 import io.dcganexplorer.core.platform.ChannelBatchNorm;
 import io.dcganexplorer.core.platform.FastLeakyReLU;
 import io.dcganexplorer.core.platform.FastReLU;
+import io.dcganexplorer.core.platform.FirstLayerWeightGradient;
 import io.dcganexplorer.core.platform.NativeBackend;
 import io.dcganexplorer.core.platform.SmallOutputDeconvolution;
 import java.util.Arrays;
@@ -59,6 +60,9 @@ public final class FastLayersBenchmark {
         }
         smallOutputDeconvolution(new long[] {128, 64, 16, 16}, 1);
         smallOutputDeconvolution(new long[] {128, 64, 32, 32}, 3);
+        firstLayerWeightGradient(new long[] {128, 1, 32, 32}, 64);
+        firstLayerWeightGradient(new long[] {128, 3, 32, 32}, 64);
+        firstLayerWeightGradient(new long[] {128, 3, 64, 64}, 64);
         convolutionBackward(new long[] {128, 1, 32, 32}, 64);
         convolutionBackward(new long[] {128, 3, 64, 64}, 64);
         convolutionBackward(new long[] {128, 64, 16, 16}, 128);
@@ -106,6 +110,21 @@ public final class FastLayersBenchmark {
                 .addInputs(delta, w.permute(2, 3, 1, 0)).addOutputs(dx)
                 .addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0).build()));
         row("conv backward: all gradients vs input gradient only", input, full, inputOnly);
+    }
+
+    /** D's first layer in the D step: every gradient (conv2d_bp) against the weight and bias gradients alone. */
+    private static void firstLayerWeightGradient(long[] input, int out) {
+        INDArray x = Nd4j.randn(DataType.FLOAT, input);
+        INDArray w = Nd4j.randn(DataType.FLOAT, out, input[1], 4, 4).muli(0.02);
+        INDArray b = Nd4j.zeros(DataType.FLOAT, out);
+        INDArray delta = Nd4j.randn(DataType.FLOAT, input[0], out, input[2] / 2, input[3] / 2);
+        INDArray dx = x.ulike();
+        INDArray dw = w.ulike();
+        INDArray db = b.ulike();
+        double full = median(() -> Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, b, delta)
+                .addOutputs(dx, dw, db).addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0, 1).build()));
+        double weightsOnly = median(() -> FirstLayerWeightGradient.compute(x, delta, dw, db));
+        row("first conv backward: all gradients vs weight and bias gradients only", input, full, weightsOnly);
     }
 
     /** G's output layer at 32x32x1 and 64x64x3 (SmallOutputDeconvolution is used only for the second). */

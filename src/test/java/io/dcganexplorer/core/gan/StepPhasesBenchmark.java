@@ -1,5 +1,6 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.core.platform.FirstLayerWeightGradient;
 import io.dcganexplorer.core.platform.NativeBackend;
 import io.dcganexplorer.core.platform.NativeGarbage;
 import io.dcganexplorer.core.platform.SmallOutputDeconvolution;
@@ -20,8 +21,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With a third argument {@code blas}, it compares instead: blocks of 5 whole steps alternate between
  * OpenBLAS with two threads and with one, 8 blocks each after 2 warm-up blocks, and it prints the median step
- * of each (the first step of a block is left out). With {@code deconv}, the same between libnd4j's
- * {@code deconv2d} and {@code SmallOutputDeconvolution} for G's output layer and D's first input gradient. Alternating inside one process keeps the machine's drift
+ * of each (the first step of a block is left out; {@code -Dblocks=N} for N blocks each). With {@code deconv}, the same between libnd4j's
+ * {@code deconv2d} and {@code SmallOutputDeconvolution} for G's output layer and D's first input gradient; with
+ * {@code weights}, between {@code conv2d_bp} and {@code FirstLayerWeightGradient} for D's first layer in the D step. Alternating inside one process keeps the machine's drift
  * out of the comparison.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.gan.StepPhasesBenchmark 32 1
@@ -54,6 +56,11 @@ public final class StepPhasesBenchmark {
                     first -> System.setProperty(SmallOutputDeconvolution.DISABLE_PROPERTY, String.valueOf(first)));
             return;
         }
+        if (args.length > 2 && args[2].equals("weights")) {
+            compare(trainer, real, garbage, "D's first layer through conv2d_bp", "FirstLayerWeightGradient",
+                    first -> System.setProperty(FirstLayerWeightGradient.DISABLE_PROPERTY, String.valueOf(first)));
+            return;
+        }
         double[][] ms = new double[4][STEPS];
         for (int s = 0; s < STEPS; s++) {
             long t0 = System.nanoTime();
@@ -83,7 +90,7 @@ public final class StepPhasesBenchmark {
                                 String secondName, java.util.function.Consumer<Boolean> set) {
         List<Double> first = new ArrayList<>();
         List<Double> second = new ArrayList<>();
-        for (int block = 0; block < 18; block++) {
+        for (int block = 0; block < 2 + 2 * Integer.getInteger("blocks", 8); block++) {
             boolean isFirst = block % 2 == 0;
             set.accept(isFirst);
             for (int s = 0; s < 5; s++) {

@@ -1,7 +1,12 @@
 package io.dcganexplorer.core.platform;
 
+import static io.dcganexplorer.core.platform.ConvTestSupport.D1;
+import static io.dcganexplorer.core.platform.ConvTestSupport.K4;
+import static io.dcganexplorer.core.platform.ConvTestSupport.P1;
+import static io.dcganexplorer.core.platform.ConvTestSupport.S2;
+import static io.dcganexplorer.core.platform.ConvTestSupport.assertClose;
+import static io.dcganexplorer.core.platform.ConvTestSupport.random;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,15 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /** SmallOutputDeconvolution against libnd4j's deconv2d, and the cases it leaves to libnd4j. */
 class SmallOutputDeconvolutionTest {
 
-    private static final int[] K4 = {4, 4};
-    private static final int[] S2 = {2, 2};
-    private static final int[] P1 = {1, 1};
-    private static final int[] D1 = {1, 1};
 
     @BeforeAll
     static void cpuBuildOnly() {
-        assumeFalse(NativeBackend.cudaBackendOnClassPath(), "compared against the CPU natives' deconv2d");
-        NativeBackend.configure();
+        ConvTestSupport.cpuBuildOnly("deconv2d");
     }
 
     @Test
@@ -82,17 +82,5 @@ class SmallOutputDeconvolutionTest {
                 K4, S2, P1, D1)).isFalse();
         assertThat(SmallOutputDeconvolution.applies(x.permute(0, 1, 3, 2), Nd4j.rand(DataType.FLOAT, 8, 3, 4, 4),
                 K4, S2, P1, D1)).as("not contiguous").isFalse();
-    }
-
-    private static INDArray random(long seed, long... shape) {
-        Nd4j.getRandom().setSeed(seed);
-        return Nd4j.randn(DataType.FLOAT, shape);
-    }
-
-    private static void assertClose(INDArray actual, INDArray expected, String what) {
-        double scale = expected.amaxNumber().doubleValue();
-        double error = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(error).as(what + ": largest difference against a largest value of " + scale)
-                .isLessThan(1e-5 * scale);
     }
 }

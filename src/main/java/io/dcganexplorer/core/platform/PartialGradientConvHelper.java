@@ -19,28 +19,42 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's oneDNN convolution helper, plus a mode for passes that only need the gradient with respect to the
- * layer's input: the G step back-propagates through D for dLoss/dG(z) and throws D's own gradient away.
+ * DL4J's oneDNN convolution helper, plus two modes for backward passes that need only part of the gradients.
  *
- * <p>In that mode the backward pass is one transposed convolution of the error with the layer's weights
- * (libnd4j's {@code deconv2d}, the same numbers as {@code conv2d_bp}'s input gradient) instead of
- * {@code conv2d_bp}, which also computes the weight and bias gradients ({@code FastLayersBenchmark}, D's
- * layers at 32x32, batch 128: 9.0 -> 7.6, 25.7 -> 12.4 and 24.8 -> 9.4 ms). The weight and bias gradient views are left as they were.
+ * <p>Input gradient only: the G step back-propagates through D for dLoss/dG(z) and throws D's own gradient
+ * away. The backward pass is then one transposed convolution of the error with the layer's weights (libnd4j's
+ * {@code deconv2d}, the same numbers as {@code conv2d_bp}'s input gradient) instead of {@code conv2d_bp}, which
+ * also computes the weight and bias gradients ({@code FastLayersBenchmark}, D's layers at 32x32, batch 128:
+ * 9.0 -> 7.6, 25.7 -> 12.4 and 24.8 -> 9.4 ms). The weight and bias gradient views are left as they were.
+ *
+ * <p>Weight gradient only: in the D step nobody reads D's first layer's input gradient (D's input is data or a
+ * detached G(z)). Where {@link FirstLayerWeightGradient} applies, it computes the weight and bias gradients and
+ * the helper returns no input gradient.
  *
  * <p>Extends {@link MKLDNNConvHelper} rather than wrapping it because {@code ConvolutionLayer} gives that
  * class's instances the bias handling oneDNN supports. Not thread-safe, like its layer.
  */
-public final class InputGradientConvHelper extends MKLDNNConvHelper {
+public final class PartialGradientConvHelper extends MKLDNNConvHelper {
 
     private boolean inputGradientOnly;
+    private boolean weightGradientOnly;
 
-    public InputGradientConvHelper(DataType dataType) {
+    public PartialGradientConvHelper(DataType dataType) {
         super(dataType);
     }
 
     /** Whether the next backward passes compute only the gradient with respect to the input. */
     public void setInputGradientOnly(boolean inputGradientOnly) {
         this.inputGradientOnly = inputGradientOnly;
+    }
+
+    /**
+     * Whether the next backward passes compute only the weight and bias gradients and return no input gradient
+     * (null): for D's first layer in the D step, whose input is data or a detached G(z). Used where
+     * {@link FirstLayerWeightGradient} applies (1-4 input channels); other cases still compute everything.
+     */
+    public void setWeightGradientOnly(boolean weightGradientOnly) {
+        this.weightGradientOnly = weightGradientOnly;
     }
 
     @Override
@@ -55,6 +69,11 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         boolean plain = format == CNN2DFormat.NCHW && convolutionMode != ConvolutionMode.Same
                 && input.dataType() == DataType.FLOAT && weights.dataType() == DataType.FLOAT
                 && delta.dataType() == DataType.FLOAT;
+        if (weightGradientOnly && plain
+                && FirstLayerWeightGradient.applies(input, weights, delta, kernel, strides, pad, dilation)) {
+            FirstLayerWeightGradient.compute(input, delta, weightGradView, biasGradView);
+            return new Pair<>(gradients(biasGradView, weightGradView), null);
+        }
         if (!inputGradientOnly || !plain) {
             return super.backpropGradient(input, weights, bias, delta, kernel, strides, pad, biasGradView,
                     weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
@@ -70,12 +89,17 @@ public final class InputGradientConvHelper extends MKLDNNConvHelper {
         } else {
             deconvolve(delta, weights, kernel, strides, pad, dilation, gradAtInput);
         }
+        return new Pair<>(gradients(biasGradView, weightGradView), gradAtInput);
+    }
+
+    /** The layer's gradient views, named as DL4J's helper names them (bias first). */
+    private static Gradient gradients(INDArray biasGradView, INDArray weightGradView) {
         Gradient gradient = new DefaultGradient();
         if (biasGradView != null) {
             gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
         }
         gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
-        return new Pair<>(gradient, gradAtInput);
+        return gradient;
     }
 
     private static void deconvolve(INDArray delta, INDArray weights, int[] kernel, int[] strides, int[] pad,

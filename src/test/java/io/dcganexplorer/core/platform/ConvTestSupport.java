@@ -1,0 +1,39 @@
+package io.dcganexplorer.core.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** What the tests of the hand-written convolution pieces share: the DCGAN's geometry and a comparison. */
+final class ConvTestSupport {
+
+    static final int[] K4 = {4, 4};
+    static final int[] S2 = {2, 2};
+    static final int[] P1 = {1, 1};
+    static final int[] D1 = {1, 1};
+
+    private ConvTestSupport() {
+    }
+
+    /** Skips the calling test class on the CUDA backend (the references are the CPU natives' ops). */
+    static void cpuBuildOnly(String reference) {
+        assumeFalse(NativeBackend.cudaBackendOnClassPath(), "compared against the CPU natives' " + reference);
+        NativeBackend.configure();
+    }
+
+    static INDArray random(long seed, long... shape) {
+        Nd4j.getRandom().setSeed(seed);
+        return Nd4j.randn(DataType.FLOAT, shape);
+    }
+
+    /** Every value within 1e-5 of the expected array's largest magnitude. */
+    static void assertClose(INDArray actual, INDArray expected, String what) {
+        double scale = expected.amaxNumber().doubleValue();
+        double error = actual.sub(expected).amaxNumber().doubleValue();
+        assertThat(error).as(what + ": largest difference against a largest value of " + scale)
+                .isLessThan(1e-5 * scale);
+    }
+}
