@@ -13,7 +13,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -122,7 +121,7 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
                 || epsilon.dataType() != DataType.FLOAT || meanCache.length() != input.size(1)) {
             return null;
         }
-        if (!Shape.hasDefaultStridesForShape(epsilon)) {
+        if (!RowPasses.contiguous(epsilon)) {
             epsilon = epsilon.dup('c');
         }
         int n = (int) input.size(0);
@@ -179,7 +178,7 @@ public final class ChannelBatchNorm implements BatchNormalizationHelper {
 
     private static boolean supported(INDArray x, CNN2DFormat format) {
         return x.rank() == 4 && format == CNN2DFormat.NCHW && x.dataType() == DataType.FLOAT
-                && Shape.hasDefaultStridesForShape(x) && x.ordering() == 'c';
+                && RowPasses.contiguous(x);
     }
 
     private void ensureCaches(int channels) {

@@ -7,7 +7,6 @@ import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -56,21 +55,13 @@ public final class FirstLayerWeightGradient {
                 && x.rank() == 4 && delta.rank() == 4 && weights.rank() == 4
                 && x.dataType() == DataType.FLOAT && delta.dataType() == DataType.FLOAT
                 && weights.dataType() == DataType.FLOAT
-                && contiguous(x) && contiguous(delta)
+                && RowPasses.contiguous(x) && RowPasses.contiguous(delta)
                 && x.size(1) >= MIN_INPUT_CHANNELS && x.size(1) <= MAX_INPUT_CHANNELS && weights.size(1) == x.size(1) && weights.size(0) == delta.size(1)
                 && weights.size(2) == 4 && weights.size(3) == 4 && delta.size(0) == x.size(0)
                 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0
                 && delta.size(2) * 2 == x.size(2) && delta.size(3) * 2 == x.size(3)
                 && kernel[0] == 4 && kernel[1] == 4 && stride[0] == 2 && stride[1] == 2
                 && padding[0] == 1 && padding[1] == 1 && dilation[0] == 1 && dilation[1] == 1;
-    }
-
-    /**
-     * Whether the array's values are one c-order block. ND4J's default-stride test fails for size-1 dimensions
-     * with other strides (a batch of one image, for instance), which are still contiguous.
-     */
-    private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && (Shape.hasDefaultStridesForShape(a) || a.elementWiseStride() == 1);
     }
 
     /**

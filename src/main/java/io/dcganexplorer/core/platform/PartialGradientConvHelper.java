@@ -51,7 +51,7 @@ public final class PartialGradientConvHelper extends MKLDNNConvHelper {
     /**
      * Whether the next backward passes compute only the weight and bias gradients and return no input gradient
      * (null): for D's first layer in the D step, whose input is data or a detached G(z). Used where
-     * {@link FirstLayerWeightGradient} applies (1-4 input channels); other cases still compute everything.
+     * {@link FirstLayerWeightGradient} applies (2-4 input channels); other cases still compute everything.
      */
     public void setWeightGradientOnly(boolean weightGradientOnly) {
         this.weightGradientOnly = weightGradientOnly;

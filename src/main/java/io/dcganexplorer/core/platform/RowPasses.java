@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * The two memory passes {@link ChannelBatchNorm} is made of, over contiguous NCHW float arrays seen as rows of
@@ -132,6 +133,15 @@ final class RowPasses {
         if (b != null) {
             b.get(b.position() + r * hw, y, 0, length);
         }
+    }
+
+    /**
+     * Whether the array's values are one c-order block, as the passes here (and the other hand-written kernels
+     * that read an array's buffer directly) need. ND4J's default-stride test alone fails for size-1 dimensions with
+     * other strides (a batch of one image, for instance), which are still one block.
+     */
+    static boolean contiguous(INDArray a) {
+        return a.ordering() == 'c' && (Shape.hasDefaultStridesForShape(a) || a.elementWiseStride() == 1);
     }
 
     /** A float view of the array's values; its position is the array's first value. */

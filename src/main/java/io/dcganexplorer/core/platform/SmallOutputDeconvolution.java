@@ -4,7 +4,6 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -47,7 +46,7 @@ public final class SmallOutputDeconvolution {
      */
     static boolean applies(INDArray x, INDArray weights, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         return !Boolean.getBoolean(DISABLE_PROPERTY) && x.rank() == 4 && x.dataType() == DataType.FLOAT && weights.dataType() == DataType.FLOAT
-                && x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)
+                && RowPasses.contiguous(x)
                 && x.size(2) * x.size(3) >= MIN_PLANE && weights.rank() == 4 && weights.size(0) == x.size(1) && weights.size(1) <= MAX_OUTPUT_CHANNELS
                 && weights.size(2) == 4 && weights.size(3) == 4
                 && kernel[0] == 4 && kernel[1] == 4 && stride[0] == 2 && stride[1] == 2
