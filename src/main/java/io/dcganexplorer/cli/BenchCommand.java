@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})", defaultValue = "5")
     int repetitions;
 
+    @Option(names = "--warmup-seconds", description = "untimed training before each shape's timing, so that the "
+            + "JIT has compiled the Java kernels (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    double warmupSeconds;
+
     @Option(names = "--filters", description = "ngf = ndf (default: the paper's ${DEFAULT-VALUE})", defaultValue = "64")
     int filters;
 
@@ -42,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Benchmark.Settings standard = Benchmark.Settings.standard();
         Benchmark.Settings settings = new Benchmark.Settings(Benchmark.parseShapes(shapes), batch,
-                standard.warmupSteps(), repetitions, standard.stepsPerRepetition(), standard.latencyIterations(),
+                standard.warmupSteps(), warmupSeconds, repetitions, standard.stepsPerRepetition(), standard.latencyIterations(),
                 filters, standard.nz());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("backend: oneDNN %s, helpers %s, OMP_WAIT_POLICY=%s, %d cores%n",

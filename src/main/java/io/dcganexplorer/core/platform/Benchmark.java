@@ -53,26 +53,34 @@ public final class Benchmark {
      * @param shapes image shapes, each trained with the paper's defaults (nz 100, ngf = ndf = 64)
      * @param batchSize training batch
      * @param warmupSteps untimed steps first (JIT, oneDNN primitive caches, workspaces)
+     * @param minWarmupSeconds warm-up goes on until this much time has passed too: the first steps run slow while
+     *                         the JIT compiles the Java kernels ({@code RowPasses}, the im2col loops) on the same
+     *                         2 cores and native memory settles; at 32x32x1 steps 3-11 (what a 3-step warm-up
+     *                         timed) took 24% longer than steps 33-41 of the same process, in two runs
      * @param repetitions timed repetitions; the median is reported
      * @param stepsPerRepetition steps per timed repetition
      * @param latencyIterations timed calls per generator-latency median
      * @param filters ngf and ndf (64 in the paper; smaller for quick tests)
      * @param nz latent size
      */
-    public record Settings(List<Shape> shapes, int batchSize, int warmupSteps, int repetitions,
-                           int stepsPerRepetition, int latencyIterations, int filters, int nz) {
+    public record Settings(List<Shape> shapes, int batchSize, int warmupSteps, double minWarmupSeconds,
+                           int repetitions, int stepsPerRepetition, int latencyIterations, int filters, int nz) {
 
         public Settings {
             shapes = List.copyOf(shapes);
-            if (shapes.isEmpty() || batchSize < 2 || warmupSteps < 0 || repetitions < 1 || stepsPerRepetition < 1
+            if (shapes.isEmpty() || batchSize < 2 || warmupSteps < 0 || !(minWarmupSeconds >= 0) || repetitions < 1
+                    || stepsPerRepetition < 1
                     || latencyIterations < 1 || filters < 1 || nz < 1) {
-                throw new IllegalArgumentException("invalid benchmark settings: " + shapes + ", batch " + batchSize);
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "invalid benchmark settings: shapes %s "
+                        + "(at least one), batch %d (at least 2), warm-up %d steps and %s s (not negative), %d repetitions "
+                        + "of %d steps, %d latency calls, %d filters, nz %d (all at least 1)", shapes, batchSize,
+                        warmupSteps, minWarmupSeconds, repetitions, stepsPerRepetition, latencyIterations, filters, nz));
             }
         }
 
         /** 32x32x1, 32x32x3 and 64x64x3 at batch 128 with the paper's network sizes. */
         public static Settings standard() {
-            return new Settings(List.of(new Shape(32, 1), new Shape(32, 3), new Shape(64, 3)), 128, 3, 5, 3, 50,
+            return new Settings(List.of(new Shape(32, 1), new Shape(32, 3), new Shape(64, 3)), 128, 3, 20, 5, 3, 50,
                     64, 100);
         }
     }
@@ -217,7 +225,8 @@ public final class Benchmark {
                 shape.channels(), shape.imageSize(), shape.imageSize()).muli(2).subi(1);
         // As in TrainingSession, so that peak RSS and step time are what a training run sees.
         NativeGarbage garbage = NativeGarbage.forTraining();
-        for (int i = 0; i < settings.warmupSteps(); i++) {
+        long warmupEnd = System.nanoTime() + (long) (settings.minWarmupSeconds() * 1e9);
+        for (int i = 0; i < settings.warmupSteps() || System.nanoTime() < warmupEnd; i++) {
             trainer.step(real);
             garbage.collectIfDue();
         }

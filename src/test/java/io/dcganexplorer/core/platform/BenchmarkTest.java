@@ -10,7 +10,7 @@ class BenchmarkTest {
 
     @Test
     void aTinyRunGivesPositiveFiniteNumbersAndATable() {
-        Benchmark.Settings tiny = new Benchmark.Settings(List.of(new Benchmark.Shape(16, 1)), 16, 1, 2, 1, 2, 8, 16);
+        Benchmark.Settings tiny = new Benchmark.Settings(List.of(new Benchmark.Shape(16, 1)), 16, 1, 0, 2, 1, 2, 8, 16);
         Benchmark.Result result = Benchmark.run(tiny);
 
         assertThat(result.shapes()).hasSize(1);
