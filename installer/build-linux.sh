@@ -22,8 +22,11 @@ jlink_runtime
 image="target/installer/DCGAN Explorer"
 app_image installer/linux/jpackage.args "DCGAN Explorer"
 # The desktop entry also ships inside the app-image, for people who unpack it by hand; the .deb's postinst
-# copies it to /usr/share/applications.
+# copies it to /usr/share/applications. Its Exec is lib/dcgan-explorer.sh, which preloads jemalloc where
+# installed and then runs bin/DCGAN Explorer.
 cp installer/linux/resources/dcgan-explorer.desktop "$image/lib/dcgan-explorer.desktop"
+install -m 755 installer/linux/dcgan-explorer.sh "$image/lib/dcgan-explorer.sh"
+install -m 644 scripts/native-allocator.sh "$image/lib/native-allocator.sh"
 
 deb_file=""
 if [ "$package" = 1 ]; then

@@ -2,7 +2,9 @@
 # Smoke test of the packaged app: starts the app-image (and, with --deb, the installed .deb) under Xvfb
 # with an empty HOME (a true first launch), takes a screenshot, checks the process is still alive and that
 # neither its output nor ~/.config/dcgan-explorer/app.log holds an exception, then quits it with Ctrl+Q and
-# checks that it exits (with code 0 where the test started it itself).
+# checks that it exits (with code 0 where the test started it itself). Each start is checked for the native
+# memory allocator too: jemalloc through lib/dcgan-explorer.sh (the menu entry's command) where the machine has
+# it, the C library's malloc through bin/DCGAN Explorer.
 #
 #   installer/smoke-test.sh            # test target/installer/DCGAN Explorer (built first if missing)
 #   installer/smoke-test.sh --build    # rebuild with installer/build-linux.sh first
@@ -43,6 +45,7 @@ failures=0
 # shipped models must come from -Ddcganexplorer.models=$APPDIR/models, not from ./models. LAUNCHER is the
 # app's launcher itself, or (with EXE) a command that starts EXE and returns, such as `gtk-launch`: the test
 # then finds the app's process as the one whose /proc/PID/exe is EXE.
+# Set wrapped=1 for a launcher that goes through lib/dcgan-explorer.sh (it checks the allocator then).
 run_app() {
   local name="$1" launcher="$2" exe="${3:-}"
   local home="$out/$name/home" work="$out/$name/cwd"
@@ -77,6 +80,7 @@ run_app() {
       # libnd4jcpu.so JavaCPP mapped (the bundled natives, not a copy from elsewhere).
       jcmd $pid VM.system_properties > "$2/system-properties.txt" 2>&1 || true
       grep -o "/.*libnd4jcpu\.so$" /proc/$pid/maps | head -1 > "$2/native-library.txt" || true
+      if grep -q "/libjemalloc\.so" /proc/$pid/maps; then echo jemalloc; else echo "C library malloc"; fi > "$2/allocator.txt"
       if ! kill -0 $pid 2>/dev/null; then echo "exited" > "$2/status"; exit 0; fi
       echo alive > "$2/status"
       # Quit as a user would, with Ctrl+Q (File > Quit) in the main window, and give it 20 s to exit.
@@ -114,6 +118,15 @@ run_app() {
     *) echo "   FAIL: libnd4jcpu.so mapped: '${native:-none}' (expected the bundled onednn-avx2 build, unpacked under the test HOME)"
        failures=$((failures + 1)) ;;
   esac
+  # Started through lib/dcgan-explorer.sh (the menu entry's command), the app runs on jemalloc wherever
+  # native-allocator.sh finds it; started as bin/DCGAN Explorer, on the C library's malloc.
+  local allocator; allocator="$(cat "$out/$name/allocator.txt" 2>/dev/null || echo unknown)"
+  local expected="C library malloc"
+  if [ "$wrapped" = 1 ] && (. "$root/scripts/native-allocator.sh"; unset LD_PRELOAD; dcgan_preload_jemalloc; [ -n "${LD_PRELOAD:-}" ]); then
+    expected=jemalloc
+  fi
+  if [ "$allocator" = "$expected" ]; then echo "   native memory allocator: $allocator"; else
+    echo "   FAIL: native memory allocator '$allocator', expected '$expected'"; failures=$((failures + 1)); fi
   echo "   screenshot: $out/$name/screenshot.png"
   [ -f "$applog" ] && echo "   app.log: $applog ($(wc -l < "$applog") lines)"
   case "$quit" in "exit code 0 "*|"exited after Ctrl+Q"*) clean=1 ;; *) clean=0 ;; esac
@@ -127,31 +140,35 @@ run_app() {
   rm -rf "$out/$name/home/.javacpp"
 }
 
-run_app app-image "$root/$image/bin/DCGAN Explorer"
+wrapped=1 run_app app-image "$root/$image/lib/dcgan-explorer.sh"
+wrapped=0 run_app app-image-bin "$root/$image/bin/DCGAN Explorer"
 
 if [ "$deb" = 1 ]; then
   [ "$(id -u)" = 0 ] || { echo "error: --deb needs root (dpkg -i)" >&2; exit 1; }
   pkg="$(ls target/installer/*.deb | head -1)"
   menu=/usr/share/applications/dcgan-explorer.desktop
   launcher="/opt/dcgan-explorer/bin/DCGAN Explorer"
+  start=/opt/dcgan-explorer/lib/dcgan-explorer.sh
   echo "== $pkg: $(du -h "$pkg" | cut -f1)"
   depends="$(dpkg-deb -f "$pkg" Depends)"
   echo "   Depends: $depends"
   if grep -q 'libgtk-3-0' <<<"$depends"; then echo "   PASS: declares GTK 3"; else
     echo "   FAIL: Depends does not name libgtk-3-0"; failures=$((failures + 1)); fi
+  if grep -q 'libjemalloc2' <<<"$depends"; then echo "   PASS: declares jemalloc"; else
+    echo "   FAIL: Depends does not name libjemalloc2"; failures=$((failures + 1)); fi
   echo "== dpkg -i $pkg"
   dpkg -i "$pkg" || { DEBIAN_FRONTEND=noninteractive apt-get install -f -y -qq; }
   dpkg -s dcgan-explorer | grep -E '^(Status|Version|Installed-Size):'
   echo "   installed size: $(du -sh /opt/dcgan-explorer | cut -f1) under /opt/dcgan-explorer"
-  if [ -f "$menu" ] && grep -qxF "Exec=\"$launcher\"" "$menu"; then
-    echo "   PASS: menu entry $menu (Exec=\"$launcher\")"
+  if [ -f "$menu" ] && grep -qxF "Exec=$start" "$menu"; then
+    echo "   PASS: menu entry $menu (Exec=$start)"
   else
-    echo "   FAIL: no menu entry $menu that starts $launcher"; failures=$((failures + 1))
+    echo "   FAIL: no menu entry $menu that starts $start"; failures=$((failures + 1))
   fi
-  run_app deb "$launcher"
+  wrapped=0 run_app deb "$launcher"
   # What a desktop menu does: look the entry up by its id in XDG_DATA_DIRS and run its Exec line.
   if command -v gtk-launch >/dev/null; then
-    run_app deb-menu "gtk-launch dcgan-explorer" "$launcher"
+    wrapped=1 run_app deb-menu "gtk-launch dcgan-explorer" "$launcher"
   else
     echo "== deb-menu: skipped (no gtk-launch; apt-get install libgtk-3-bin)"
   fi

@@ -9,6 +9,7 @@ import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusBarViewModel;
 import io.dcganexplorer.app.train.DatasetLoader;
 import io.dcganexplorer.app.train.TrainViewModel;
+import io.dcganexplorer.core.platform.NativeBackend;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,7 +110,8 @@ public final class AppContext implements AutoCloseable {
 
     public StatusBarViewModel statusViewModel() {
         return new StatusBarViewModel(background, () -> new StatusBarViewModel.Backend(
-                Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads()));
+                Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
+                NativeBackend.nativeAllocator()));
     }
 
     /** Stops every thread and drops pending UI callbacks; safe to call twice. */

@@ -3,6 +3,7 @@ package io.dcganexplorer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.AppPreferences;
+import io.dcganexplorer.core.platform.NativeBackend;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
@@ -72,6 +73,8 @@ class MainWindowFxTest {
     void statusBarNamesTheBackendAndTheMemory(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#statusBackend").queryLabeled().getText().contains("threads"));
+        assertThat(robot.lookup("#statusBackend").queryLabeled().getText())
+                .endsWith("threads · " + NativeBackend.nativeAllocator());
         assertThat(robot.lookup("#statusMemory").queryLabeled().getText()).startsWith("Heap").contains("RSS");
     }
 

@@ -9,8 +9,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** Backend, threads and memory for the status bar; what is running comes from the panes. */
 public final class StatusBarViewModel {
 
-    /** What the backend probe reports. */
-    public record Backend(String name, int threads) {
+    /** What the backend probe reports; {@code allocator} is the native memory allocator (jemalloc or the C library's). */
+    public record Backend(String name, int threads, String allocator) {
     }
 
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "ND4J: starting…");
@@ -18,7 +18,7 @@ public final class StatusBarViewModel {
 
     /** Probes the backend in the background: the first ND4J call loads native libraries (a second or more). */
     public StatusBarViewModel(TaskExecutor background, Callable<Backend> probe) {
-        background.submit(probe, b -> backend.set(b.name() + " · " + b.threads() + " threads"),
+        background.submit(probe, b -> backend.set(b.name() + " · " + b.threads() + " threads · " + b.allocator()),
                 e -> backend.set("ND4J unavailable"));
         refreshMemory();
     }

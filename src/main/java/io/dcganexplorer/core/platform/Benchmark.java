@@ -115,9 +115,10 @@ public final class Benchmark {
      * @param currentRssBytes VmRSS at the end; -1 if unknown
      * @param threads ND4J's native thread count
      * @param nativeLibrary the libnd4jcpu.so that was loaded, or "unknown"
+     * @param allocator the native memory allocator ({@link NativeBackend#nativeAllocator()})
      */
     public record Result(List<ShapeResult> shapes, double matmulGflops, long peakRssBytes, long currentRssBytes,
-                         int threads, String nativeLibrary) {
+                         int threads, String nativeLibrary, String allocator) {
 
         public Result {
             shapes = List.copyOf(shapes);
@@ -136,8 +137,8 @@ public final class Benchmark {
                         megabytes(r.peakRssBytes())));
             }
             out.append(String.format(Locale.ROOT, "%nMatmul (1024^3, float32): %.1f GFLOPS. ND4J threads: %d. "
-                    + "Peak RSS %s MB, current RSS %s MB.%nNatives: %s%n", matmulGflops, threads,
-                    megabytes(peakRssBytes), megabytes(currentRssBytes), nativeLibrary));
+                    + "Peak RSS %s MB, current RSS %s MB.%nNatives: %s. Native memory allocator: %s.%n", matmulGflops, threads,
+                    megabytes(peakRssBytes), megabytes(currentRssBytes), nativeLibrary, allocator));
             return out.toString();
         }
 
@@ -160,7 +161,8 @@ public final class Benchmark {
         }
         long current = readStatusBytes("VmRSS:");
         return new Result(results, matmul, Math.max(peakRss(), current), current,
-                Nd4j.getEnvironment().maxThreads(), NativeBackend.loadedNativeLibrary().orElse("unknown"));
+                Nd4j.getEnvironment().maxThreads(), NativeBackend.loadedNativeLibrary().orElse("unknown"),
+                NativeBackend.nativeAllocator());
     }
 
     /** Multiply-accumulates of one image's forward pass through G, per the class comment. */

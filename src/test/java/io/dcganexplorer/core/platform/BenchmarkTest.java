@@ -20,7 +20,8 @@ class BenchmarkTest {
             assertThat(v).isPositive().isFinite();
         }
         assertThat(result.peakRssBytes()).isGreaterThanOrEqualTo(result.currentRssBytes()).isPositive();
-        assertThat(result.toMarkdown()).contains("| 16x16x1 | 16 |").contains("GFLOPS");
+        assertThat(result.toMarkdown()).contains("| 16x16x1 | 16 |").contains("GFLOPS")
+                .contains("Native memory allocator: " + NativeBackend.nativeAllocator() + ".");
     }
 
     @Test

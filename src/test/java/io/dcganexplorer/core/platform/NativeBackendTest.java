@@ -136,4 +136,17 @@ class NativeBackendTest {
             System.setProperty(NativeBackend.HELPERS_DISABLE_PROPERTY, previous);
         }
     }
+
+    @Test
+    void theAllocatorIsJemallocOnlyWhereItsLibraryIsMapped() {
+        String libc = "7f3a1c000000-7f3a1c028000 r--p 00000000 fe:01 1234 /usr/lib/x86_64-linux-gnu/libc.so.6";
+        String jemalloc = "7f3a1d000000-7f3a1d010000 r-xp 00000000 fe:01 5678 /usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
+        String lookalike = "7f3a1e000000-7f3a1e010000 r--p 00000000 fe:01 9012 /opt/libjemalloc.so.2-notes/readme.txt";
+        String anonymous = "7ffd5c3d2000-7ffd5c3f3000 rw-p 00000000 00:00 0 [stack]";
+
+        assertThat(NativeBackend.allocatorIn(List.of(libc, anonymous))).isEqualTo("C library malloc");
+        assertThat(NativeBackend.allocatorIn(List.of(libc, jemalloc, anonymous))).isEqualTo("jemalloc");
+        assertThat(NativeBackend.allocatorIn(List.of(libc, lookalike))).isEqualTo("C library malloc");
+        assertThat(NativeBackend.allocatorIn(List.of())).isEqualTo("C library malloc");
+    }
 }
