@@ -122,7 +122,7 @@ run_app() {
   # native-allocator.sh finds it; started as bin/DCGAN Explorer, on the C library's malloc.
   local allocator; allocator="$(cat "$out/$name/allocator.txt" 2>/dev/null || echo unknown)"
   local expected="C library malloc"
-  if [ "$wrapped" = 1 ] && (. "$root/scripts/native-allocator.sh"; unset LD_PRELOAD; dcgan_preload_jemalloc; [ -n "${LD_PRELOAD:-}" ]); then
+  if [ "$wrapped" = 1 ] && [ -n "$(. "$root/scripts/native-allocator.sh"; dcgan_jemalloc_library)" ]; then
     expected=jemalloc
   fi
   if [ "$allocator" = "$expected" ]; then echo "   native memory allocator: $allocator"; else

@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -110,13 +111,18 @@ public final class NativeBackend {
      * Empty before ND4J has started, or where {@code /proc/self/maps} does not exist.
      */
     public static Optional<String> loadedNativeLibrary() {
+        return mappedFiles().stream()
+                .filter(line -> line.endsWith("libnd4jcpu.so") || line.endsWith("libnd4jcuda.so"))
+                .map(line -> line.substring(line.indexOf('/')))
+                .findFirst();
+    }
+
+    /** The lines of {@code /proc/self/maps}, or none where it cannot be read (not Linux). */
+    private static List<String> mappedFiles() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(line -> line.endsWith("libnd4jcpu.so") || line.endsWith("libnd4jcuda.so"))
-                    .map(line -> line.substring(line.indexOf('/')))
-                    .findFirst();
+            return Files.readAllLines(Path.of("/proc/self/maps"));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 
@@ -129,17 +135,13 @@ public final class NativeBackend {
      * so each new one is fresh pages that the kernel must fault in and zero; jemalloc keeps them for reuse.
      */
     public static String nativeAllocator() {
-        try {
-            return allocatorIn(Files.readAllLines(Path.of("/proc/self/maps")));
-        } catch (IOException | RuntimeException e) {
-            return C_LIBRARY_MALLOC;
-        }
+        return allocatorIn(mappedFiles());
     }
 
     static final String C_LIBRARY_MALLOC = "C library malloc";
 
     /** {@link #nativeAllocator()} for the lines of a {@code /proc/<pid>/maps} file. */
-    static String allocatorIn(java.util.List<String> mapsLines) {
+    static String allocatorIn(List<String> mapsLines) {
         for (String line : mapsLines) {
             int slash = line.lastIndexOf('/');
             if (slash >= 0 && line.startsWith("libjemalloc.so", slash + 1)) {

@@ -3,7 +3,11 @@ package io.dcganexplorer.core.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,5 +39,19 @@ final class ConvTestSupport {
         double error = actual.sub(expected).amaxNumber().doubleValue();
         assertThat(error).as(what + ": largest difference against a largest value of " + scale)
                 .isLessThan(1e-5 * scale);
+    }
+
+    /**
+     * Runs {@code work} inside a workspace of {@code bytes} (named {@code name}), after an array of
+     * {@code offsetFloats} so that what it allocates does not start at the workspace's first byte; returns the
+     * result detached from the workspace.
+     */
+    static INDArray inWorkspace(String name, long bytes, int offsetFloats, Supplier<INDArray> work) {
+        WorkspaceConfiguration config = WorkspaceConfiguration.builder().initialSize(bytes)
+                .policyLearning(LearningPolicy.NONE).build();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, name)) {
+            Nd4j.create(DataType.FLOAT, offsetFloats);
+            return work.get().detach();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static io.dcganexplorer.core.platform.ConvTestSupport.K4;
 import static io.dcganexplorer.core.platform.ConvTestSupport.P1;
 import static io.dcganexplorer.core.platform.ConvTestSupport.S2;
 import static io.dcganexplorer.core.platform.ConvTestSupport.assertClose;
+import static io.dcganexplorer.core.platform.ConvTestSupport.inWorkspace;
 import static io.dcganexplorer.core.platform.ConvTestSupport.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,9 +17,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -72,15 +70,13 @@ class FirstLayerWeightGradientTest {
         INDArray expected = w.ulike();
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x.dup(), w, delta)
                 .addOutputs(x.dup().ulike(), expected).addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0, 1).build());
-        WorkspaceConfiguration config = WorkspaceConfiguration.builder().initialSize(8L << 20)
-                .policyLearning(LearningPolicy.NONE).build();
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, "weights-test")) {
-            Nd4j.create(DataType.FLOAT, 333);
+        INDArray actual = inWorkspace("weights-test", 8L << 20, 333, () -> {
             INDArray deltaInWorkspace = delta.dup();
             INDArray gradient = Nd4j.createUninitialized(DataType.FLOAT, 6, 3, 4, 4);
             FirstLayerWeightGradient.compute(x, deltaInWorkspace, gradient, null);
-            assertClose(gradient.detach(), expected, "odd strides, in a workspace");
-        }
+            return gradient;
+        });
+        assertClose(actual, expected, "odd strides, in a workspace");
     }
 
     @Test

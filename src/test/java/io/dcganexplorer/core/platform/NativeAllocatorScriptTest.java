@@ -19,9 +19,9 @@ class NativeAllocatorScriptTest {
 
     private static final Path SCRIPT = Path.of("scripts", "native-allocator.sh").toAbsolutePath();
 
-    /** What the script would preload here: a libjemalloc.so.2 path, or "" where none is installed. */
-    private static String preloadHere() throws Exception {
-        return run("printf %s \"${LD_PRELOAD:-}\"", Map.of()).output().strip();
+    /** Where the script finds jemalloc here: a libjemalloc.so.2 path, or "" where none is installed. */
+    private static String jemallocHere() throws Exception {
+        return run("dcgan_jemalloc_library", Map.of()).output().strip();
     }
 
     private record Outcome(String output, String errors) {
@@ -52,12 +52,12 @@ class NativeAllocatorScriptTest {
 
     @Test
     void theJvmRunsOnJemallocWhereItIsInstalledWithLargeBlocksKeptInItsArenas() throws Exception {
-        String preload = preloadHere();
+        String library = jemallocHere();
         Outcome outcome = runJava(Map.of());
-        if (preload.isEmpty()) {
+        if (library.isEmpty()) {
             assertThat(outcome.lines()).containsExactly("C library malloc", "-");
         } else {
-            assertThat(preload).endsWith("/libjemalloc.so.2");
+            assertThat(library).endsWith("/libjemalloc.so.2");
             assertThat(outcome.lines()).containsExactly("jemalloc", "oversize_threshold:0");
         }
         assertThat(outcome.errors()).isEmpty();
@@ -78,14 +78,14 @@ class NativeAllocatorScriptTest {
     void anUnknownDcganMallocValueIsNamedAndTheDefaultUsed() throws Exception {
         Outcome outcome = runJava(Map.of("DCGAN_MALLOC", "tcmalloc"));
         assertThat(outcome.errors()).contains("DCGAN_MALLOC=tcmalloc: expected system, jemalloc or auto; using auto");
-        assertThat(outcome.lines().get(0)).isEqualTo(preloadHere().isEmpty() ? "C library malloc" : "jemalloc");
+        assertThat(outcome.lines().get(0)).isEqualTo(jemallocHere().isEmpty() ? "C library malloc" : "jemalloc");
     }
 
     @Test
     void askingForJemallocWhereItIsMissingSaysSoAndGoesOn() throws Exception {
         // Where jemalloc is installed (CI) this checks that no warning is printed; elsewhere, the warning.
         Outcome outcome = run("true", Map.of("DCGAN_MALLOC", "jemalloc"));
-        if (preloadHere().isEmpty()) {
+        if (jemallocHere().isEmpty()) {
             assertThat(outcome.errors()).contains("no libjemalloc.so.2 was found (apt-get install libjemalloc2)");
         } else {
             assertThat(outcome.errors()).isEmpty();

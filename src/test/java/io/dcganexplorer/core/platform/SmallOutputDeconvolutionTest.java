@@ -5,15 +5,13 @@ import static io.dcganexplorer.core.platform.ConvTestSupport.K4;
 import static io.dcganexplorer.core.platform.ConvTestSupport.P1;
 import static io.dcganexplorer.core.platform.ConvTestSupport.S2;
 import static io.dcganexplorer.core.platform.ConvTestSupport.assertClose;
+import static io.dcganexplorer.core.platform.ConvTestSupport.inWorkspace;
 import static io.dcganexplorer.core.platform.ConvTestSupport.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,15 +53,13 @@ class SmallOutputDeconvolutionTest {
         INDArray expected = Nd4j.create(DataType.FLOAT, 4, 3, 64, 64);
         Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(x, w.permute(2, 3, 1, 0))
                 .addOutputs(expected).addIntegerArguments(4, 4, 2, 2, 1, 1, 1, 1, 0, 0).build());
-        WorkspaceConfiguration config = WorkspaceConfiguration.builder().initialSize(16L << 20)
-                .policyLearning(LearningPolicy.NONE).build();
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, "deconv-test")) {
-            Nd4j.create(DataType.FLOAT, 777);
+        INDArray actual = inWorkspace("deconv-test", 16L << 20, 777, () -> {
             INDArray xw = x.dup();
             INDArray out = Nd4j.createUninitialized(DataType.FLOAT, 4, 3, 64, 64);
             SmallOutputDeconvolution.forward(xw, w, null, out);
-            assertClose(out.detach(), expected, "in a workspace");
-        }
+            return out;
+        });
+        assertClose(actual, expected, "in a workspace");
     }
 
     @Test
