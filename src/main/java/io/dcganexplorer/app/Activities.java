@@ -6,7 +6,7 @@ import io.dcganexplorer.app.arithmetic.ArithmeticPane;
 import io.dcganexplorer.app.arithmetic.ArithmeticViewModel;
 import io.dcganexplorer.app.probe.ProbePane;
 import io.dcganexplorer.app.probe.ProbeViewModel;
-import io.dcganexplorer.app.train.QualitySource;
+import io.dcganexplorer.run.QualitySource;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
 import io.dcganexplorer.app.walk.WalkPane;

@@ -10,16 +10,21 @@ import io.dcganexplorer.data.ImageDataset;
 import io.dcganexplorer.data.ImageFolderDataset;
 import io.dcganexplorer.data.LoadReport;
 import io.dcganexplorer.run.ModelBundle;
+import io.dcganexplorer.run.QualityLog;
+import io.dcganexplorer.run.QualitySource;
 import io.dcganexplorer.run.RunDirectory;
 import io.dcganexplorer.run.RunManifest;
 import io.dcganexplorer.run.TrainingPlan;
+import io.dcganexplorer.run.TrainingQuality;
 import io.dcganexplorer.run.TrainingSession;
 import io.dcganexplorer.run.TrainingState;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +128,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "when done, also save the final model here (without optimiser state, a third the size)")
     Path export;
 
+    @Option(names = "--quality-every", description = "score the samples every N steps (Frechet distance and class "
+            + "coverage with the quality classifier in --quality-models that fits the data; logged to quality.csv), "
+            + "0 = off (default: ${DEFAULT-VALUE})", defaultValue = "500")
+    int qualityEvery;
+
+    @Option(names = "--quality-samples", description = "generated samples per quality score (default: "
+            + "${DEFAULT-VALUE})", defaultValue = "1000")
+    int qualitySamples;
+
+    @Option(names = "--quality-models", paramLabel = "DIR", description = "folder of quality-*.zip classifiers "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "models")
+    Path qualityModels;
+
     @Option(names = "--progress", description = "progress display: auto, bar or lines (default: ${DEFAULT-VALUE})",
             defaultValue = "auto")
     String progress;
@@ -131,6 +149,9 @@ final class TrainCommand implements Callable<Integer> {
     private static final Map<String, String> OPTION_OF_FIELD = Map.of("imageSize", "--size", "channels", "--channels",
             "nz", "--nz", "ngf", "--ngf", "ndf", "--ndf", "batchSize", "--batch", "learningRate", "--lr",
             "beta1", "--beta1", "latent", "--latent");
+
+    /** The images being trained on, once a session is made. */
+    private ImageDataset dataset;
 
     @Override
     public Integer call() throws Exception {
@@ -147,6 +168,7 @@ final class TrainCommand implements Callable<Integer> {
             default -> System.console() != null && System.getenv("CI") == null;
         };
         session.addListener(new ProgressPrinter(out, bar));
+        Optional<TrainingQuality> quality = watchQuality(session, out);
 
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -172,6 +194,9 @@ final class TrainCommand implements Callable<Integer> {
                 case DIVERGED, FAILED -> 1;
             };
         } finally {
+            if (quality.isPresent()) {
+                quality.get().close();
+            }
             out.flush();
             finished.countDown();
             try {
@@ -204,6 +229,8 @@ final class TrainCommand implements Callable<Integer> {
         require(sampleEvery >= 1, "--sample-every", sampleEvery, "must be at least 1");
         require(checkpointEvery >= 1, "--checkpoint-every", checkpointEvery, "must be at least 1");
         require(checkpointMinutes >= 0, "--checkpoint-minutes", checkpointMinutes, "must be 0 (off) or more");
+        require(qualityEvery >= 0, "--quality-every", qualityEvery, "must be 0 (off) or more");
+        require(qualitySamples >= 2, "--quality-samples", qualitySamples, "must be at least 2");
         require(List.of("auto", "bar", "lines").contains(progress), "--progress", progress,
                 "must be auto, bar or lines");
     }
@@ -214,10 +241,42 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Scores the samples every --quality-every steps when a classifier in --quality-models fits the data. */
+    private Optional<TrainingQuality> watchQuality(TrainingSession session, PrintWriter out) {
+        if (qualityEvery == 0) {
+            return Optional.empty();
+        }
+        try {
+            Optional<TrainingQuality> quality = TrainingQuality.watch(session, dataset,
+                    QualitySource.inFolder(qualityModels), qualityEvery, qualitySamples, new TrainingQuality.Listener() {
+                        @Override
+                        public void scored(QualityLog.Row row) {
+                            out.println("quality at " + TrainingQuality.describe(row));
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            System.err.println("warning: sample quality not scored: " + e.getMessage());
+                        }
+                    });
+            if (quality.isEmpty()) {
+                out.println("no quality classifier in " + qualityModels + " fits this data: training without "
+                        + "quality scores");
+            } else {
+                out.printf("quality: scored every %d steps on %d samples, logged to %s%n", qualityEvery,
+                        qualitySamples, session.run().root().resolve(QualityLog.FILE));
+            }
+            return quality;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("warning: training without quality scores: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private TrainingSession newSession(PrintWriter out) throws Exception {
         DcganConfig config = new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
         DatasetSpec dataSpec = DatasetSpec.parse(data, size, channels, limit, seed);
-        ImageDataset dataset = open(dataSpec, out);
+        dataset = open(dataSpec, out);
         long total;
         if (epochs != null) {
             total = (long) epochs * new BatchIterator(dataset, batch, seed).batchesPerEpoch();
@@ -232,7 +291,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingSession resumeSession(PrintWriter out) throws Exception {
         RunDirectory run = RunDirectory.open(resume);
         RunManifest manifest = run.manifest();
-        ImageDataset dataset = open(manifest.dataset(), out);
+        dataset = open(manifest.dataset(), out);
         long total = iterations != null ? iterations
                 : epochs != null ? (long) epochs * new BatchIterator(dataset, manifest.config().batchSize(),
                 manifest.config().seed()).batchesPerEpoch() : 0;

@@ -136,4 +136,21 @@ class CliTest {
         assertThat(ProgressPrinter.formatDuration(3 * 3600 + 60)).isEqualTo("3h01m");
         assertThat(ProgressPrinter.formatDuration(Double.NaN)).isEqualTo("--");
     }
+
+    @Test
+    void plotDrawsARunsCurvesAndNamesWhatIsWrongOtherwise() throws Exception {
+        assertThat(run(tinyTrain("--iterations", "4", "--sample-every", "2"))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no quality classifier in models fits this data");
+        Path png = dir.resolve("curves.png");
+        assertThat(run("plot", dir.resolve("runs/t").toString(), "-o", png.toString(), "--width", "640",
+                "--height", "480")).as(err.toString()).isZero();
+        BufferedImage curves = ImageIO.read(png.toFile());
+        assertThat(curves.getWidth()).isEqualTo(640);
+        assertThat(curves.getHeight()).isEqualTo(480);
+
+        assertThat(run("plot", dir.resolve("runs/t").toString(), "--smoothing", "1.5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--smoothing = 1.5");
+        assertThat(run("plot", dir.resolve("nowhere").toString(), "-o", png.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("nowhere");
+    }
 }

@@ -8,10 +8,6 @@ import io.dcganexplorer.core.gan.InvalidConfigException;
 import io.dcganexplorer.core.gan.LatentDistribution;
 import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.core.gan.TrainingListener;
-import io.dcganexplorer.core.quality.FrechetDistance;
-import io.dcganexplorer.core.quality.QualityClassifier;
-import io.dcganexplorer.core.quality.QualityMonitor;
-import io.dcganexplorer.core.quality.SampleQuality;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.data.DatasetSpec;
@@ -19,6 +15,9 @@ import io.dcganexplorer.data.ImageDataset;
 import io.dcganexplorer.data.ImageFolderDataset;
 import io.dcganexplorer.run.MetricsLog;
 import io.dcganexplorer.run.MetricsRow;
+import io.dcganexplorer.run.QualityLog;
+import io.dcganexplorer.run.QualitySource;
+import io.dcganexplorer.run.TrainingQuality;
 import io.dcganexplorer.run.RunDirectory;
 import io.dcganexplorer.run.RunManifest;
 import io.dcganexplorer.run.TrainingPlan;
@@ -32,12 +31,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -109,8 +110,6 @@ public final class TrainViewModel {
     public static final int QUALITY_EVERY = 200;
     /** Generated samples per quality score. */
     public static final int QUALITY_SAMPLES = 1000;
-    /** Training images behind the real-image statistics of the Fréchet distance (at most). */
-    static final int QUALITY_REFERENCE = 1000;
 
     /** Points per chart series before old ones are merged in pairs. */
     public static final int CHART_POINTS = 1000;
@@ -432,63 +431,63 @@ public final class TrainViewModel {
         if (cancelPreparing) {
             created.control().stop();
         }
-        watchQuality(created, data, token);
-        TrainingOutcome outcome = created.train();
+        Optional<TrainingQuality> quality = watchQuality(created, data, token);
+        TrainingOutcome outcome;
+        try {
+            outcome = created.train();
+        } finally {
+            if (quality.isPresent()) {
+                quality.get().close();
+            }
+        }
         return new Ended(outcome, detail.get(), created.iteration());
     }
 
     /**
-     * On the trainer thread: when a quality classifier fits the run's shape and data, scores a copy of G every
-     * {@link #QUALITY_EVERY} steps on the background executor (one score at a time) against the statistics
-     * of the first {@link #QUALITY_REFERENCE} training images, and shows the latest in {@link #qualityProperty()}.
+     * On the trainer thread: when a quality classifier fits the run's shape and data, scores G every
+     * {@link #QUALITY_EVERY} steps through {@link TrainingQuality} (which also logs to the run's quality.csv) and
+     * shows the latest in {@link #qualityProperty()}. Close the result when training ends.
      */
-    private void watchQuality(TrainingSession created, ImageDataset data, int token) {
-        DcganConfig config = created.gan().config();
-        QualityClassifier classifier;
+    private Optional<TrainingQuality> watchQuality(TrainingSession created, ImageDataset data, int token) {
+        Consumer<String> show = text -> services.trainer().runOnUi(() -> {
+            if (token == feedToken.get()) {
+                quality.set(text);
+            }
+        });
         try {
-            classifier = qualitySource.forRun(config.imageSize(), config.channels(), data.classNames()).orElse(null);
+            // Scores run on the background executor (one thread in the app, the caller's thread in tests).
+            Executor scorer = work -> services.background().submit(() -> {
+                work.run();
+                return null;
+            }, done -> { }, e -> { });
+            Optional<TrainingQuality> watching = TrainingQuality.watch(created, data, qualitySource, qualityEvery,
+                    qualitySamples, scorer,
+                    new TrainingQuality.Listener() {
+                        @Override
+                        public void scored(QualityLog.Row row) {
+                            show.accept(qualityText(row));
+                        }
+
+                        @Override
+                        public void failed(Exception e) {
+                            show.accept("Quality: scoring failed (" + ErrorReporter.describe(e) + ")");
+                        }
+                    });
+            if (watching.isPresent()) {
+                show.accept(String.format(Locale.ROOT, "Quality: scored every %d steps", qualityEvery));
+            }
+            return watching;
         } catch (IOException | RuntimeException e) {
             services.errors().warning("No sample quality for this run", "Could not load the quality classifier: "
                     + ErrorReporter.describe(e));
-            return;
+            return Optional.empty();
         }
-        if (classifier == null) {
-            return;
-        }
-        int[] firstImages = io.dcganexplorer.core.probe.FeatureExtractor.all(Math.min(QUALITY_REFERENCE, data.size()));
-        FrechetDistance.Gaussian reference = FrechetDistance.Gaussian.fit(classifier.features().extract(data,
-                firstImages, io.dcganexplorer.core.probe.Progress.NONE, () -> false));
-        int every = qualityEvery;
-        String waiting = String.format(Locale.ROOT, "Quality: scored every %d steps", every);
-        services.trainer().runOnUi(() -> {
-            if (token == feedToken.get()) {
-                quality.set(waiting);
-            }
-        });
-        Executor scorer = work -> services.background().submit(() -> {
-            work.run();
-            return null;
-        }, done -> { }, e -> services.trainer().runOnUi(() -> {
-            if (token == feedToken.get()) {
-                quality.set("Quality: scoring failed (" + ErrorReporter.describe(e) + ")");
-            }
-        }));
-        created.addListener(new QualityMonitor(created.gan()::copyOfGenerator, config, classifier, reference, every,
-                qualitySamples, config.seed(), scorer, scored -> {
-                    String text = qualityText(scored);
-                    services.trainer().runOnUi(() -> {
-                        if (token == feedToken.get()) {
-                            quality.set(text);
-                        }
-                    });
-                }));
     }
 
     /** "Step 400: Fréchet distance 12.3, 9 of 10 classes covered" */
-    static String qualityText(QualityMonitor.Scored scored) {
-        SampleQuality.Report r = scored.report();
+    static String qualityText(QualityLog.Row row) {
         return String.format(Locale.ROOT, "Quality at step %,d: Fréchet distance %.2f, %d of %d classes covered",
-                scored.iteration(), r.frechetDistance(), r.coverage().covered(), r.coverage().classNames().size());
+                row.iteration(), row.frechetDistance(), row.classesCovered(), row.classes());
     }
 
     private void trainingEnded(Ended ended) {

@@ -6,6 +6,7 @@ import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.TinyTraining;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.run.MetricsRow;
+import io.dcganexplorer.run.QualitySource;
 import io.dcganexplorer.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.dcganexplorer.app.train;
+package io.dcganexplorer.run;
 
 import io.dcganexplorer.core.quality.QualityClassifier;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where the Train pane finds a quality classifier (Fréchet distance and class coverage of the samples) for
+ * Where training (the Train pane or `dcgan train`) finds a quality classifier (Fréchet distance and class coverage of the samples) for
  * a run's images; none means the run is trained without quality scores.
  */
 @FunctionalInterface
