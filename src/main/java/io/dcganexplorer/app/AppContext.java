@@ -9,7 +9,7 @@ import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusBarViewModel;
 import io.dcganexplorer.app.train.DatasetLoader;
 import io.dcganexplorer.app.train.TrainViewModel;
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.NativeBackend;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package io.dcganexplorer.app;
 
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
 import javafx.application.Application;
 
 /**
@@ -15,7 +15,7 @@ public final class Launcher {
     public static void main(String[] args) {
         // Before anything touches ND4J: OpenMP reads its wait policy once, when the natives load. Spinning
         // OpenMP threads would otherwise steal the FX thread's core between training ops.
-        NativeBackend.configure();
+        Accel.prepareBackend();
         Application.launch(DcganExplorerApp.class, args);
     }
 }

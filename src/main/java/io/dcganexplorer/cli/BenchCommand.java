@@ -1,7 +1,8 @@
 package io.dcganexplorer.cli;
 
-import io.dcganexplorer.core.platform.Benchmark;
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
+import io.dcganexplorer.accel.NativeBackend;
+import io.dcganexplorer.bench.Benchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,10 @@ final class BenchCommand implements Callable<Integer> {
                 standard.warmupSteps(), warmupSeconds, repetitions, standard.stepsPerRepetition(), standard.latencyIterations(),
                 filters, standard.nz());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("backend: oneDNN %s, helpers %s, OMP_WAIT_POLICY=%s, %d cores%n",
+        out.printf("backend: oneDNN %s, helpers %s, OMP_WAIT_POLICY=%s, %d cores, speed-ups %s (%s)%n",
                 NativeBackend.oneDnnAvailable() ? "on" : "off", NativeBackend.helpersRequested() ? "on" : "off",
-                NativeBackend.ompWaitPolicy(), Runtime.getRuntime().availableProcessors());
+                NativeBackend.ompWaitPolicy(), Runtime.getRuntime().availableProcessors(),
+                Accel.enabled() ? "on" : "off", Accel.PROPERTY);
         String table = Benchmark.run(settings).toMarkdown();
         out.print(table);
         if (output != null) {

@@ -4,7 +4,7 @@ import io.dcganexplorer.core.probe.Progress;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.IdxDataset;
 import io.dcganexplorer.data.InMemoryImageDataset;
-import io.dcganexplorer.data.procedural.ProceduralDataset;
+import io.dcganexplorer.data.ProceduralDataset;
 import io.dcganexplorer.run.ModelBundle;
 import java.io.PrintWriter;
 import java.nio.file.Path;

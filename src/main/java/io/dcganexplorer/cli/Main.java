@@ -1,6 +1,6 @@
 package io.dcganexplorer.cli;
 
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Before anything touches ND4J: OpenMP reads its wait policy once, when the natives load.
-        NativeBackend.configure();
+        Accel.prepareBackend();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, out, err);

@@ -2,7 +2,7 @@ package io.dcganexplorer.cli;
 
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.InvalidConfigException;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.data.BatchIterator;
 import io.dcganexplorer.data.DatasetSpec;

@@ -2,7 +2,6 @@ package io.dcganexplorer.data;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import io.dcganexplorer.data.procedural.ProceduralDataset;
 import java.util.Objects;
 
 /**

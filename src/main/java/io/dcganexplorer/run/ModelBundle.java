@@ -4,7 +4,6 @@ import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.platform.FastLayers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +41,7 @@ public final class ModelBundle {
      */
     public static void write(Path folder, Dcgan gan, ModelInfo info, boolean withUpdater) throws IOException {
         Files.createDirectories(folder);
-        // In DL4J's own classes (not FastLayers' activations), so that any DL4J program can load the files.
-        FastLayers.withStockActivations(gan.generator(), () ->
-                ModelSerializer.writeModel(gan.generator(), folder.resolve(GENERATOR).toFile(), withUpdater));
-        FastLayers.withStockActivations(gan.discriminator(), () ->
-                ModelSerializer.writeModel(gan.discriminator(), folder.resolve(DISCRIMINATOR).toFile(), withUpdater));
+        gan.writeNetworks(folder.resolve(GENERATOR), folder.resolve(DISCRIMINATOR), withUpdater);
         // Written last: a folder without model.json is an incomplete write and is ignored.
         AtomicFiles.writeString(folder.resolve(INFO), Json.MAPPER.writeValueAsString(info));
     }

@@ -9,7 +9,7 @@ import io.dcganexplorer.core.gan.TrainingListener;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.core.latent.LatentSampler;
-import io.dcganexplorer.core.platform.NativeGarbage;
+import io.dcganexplorer.accel.NativeGarbage;
 import io.dcganexplorer.core.platform.OutOfMemory;
 import io.dcganexplorer.data.BatchIterator;
 import io.dcganexplorer.data.DatasetSpec;

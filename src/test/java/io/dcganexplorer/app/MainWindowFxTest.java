@@ -3,7 +3,7 @@ package io.dcganexplorer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.AppPreferences;
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.NativeBackend;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;

@@ -7,7 +7,7 @@ import io.dcganexplorer.core.eval.TrainingProgress;
 import io.dcganexplorer.core.eval.WindowDetector;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.data.procedural.PixelBox;
 import io.dcganexplorer.run.AnnotationFiles;
 import io.dcganexplorer.run.ModelBundle;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.Lesson;
 import io.dcganexplorer.run.ModelBundle;
 import io.dcganexplorer.run.TrainingState;

@@ -3,7 +3,7 @@ package io.dcganexplorer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.data.IdxDataset;
-import io.dcganexplorer.data.procedural.ProceduralDataset;
+import io.dcganexplorer.data.ProceduralDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -3,7 +3,8 @@ package io.dcganexplorer.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dcganexplorer.core.gan.GeneratorInference;
+import io.dcganexplorer.accel.Accel;
+import io.dcganexplorer.accel.GeneratorInference;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.run.Json;
 import io.dcganexplorer.run.ModelBundle;
@@ -62,7 +63,7 @@ class ShippedModelsTest {
                 .isLessThan(40L << 20);
 
         // The Walk pane's compiled batch-1 path draws the same images as the network.
-        GeneratorInference compiled = GeneratorInference.compile(model.gan().generator()).orElseThrow();
+        GeneratorInference compiled = Accel.compile(model.gan().generator()).orElseThrow();
         for (int i = 0; i < Math.min(count, 4); i++) {
             INDArray one = compiled.generate(z.getRow(i).toFloatVector());
             assertThat(one.sub(images.get(NDArrayIndex.interval(i, i + 1))).amaxNumber().doubleValue())

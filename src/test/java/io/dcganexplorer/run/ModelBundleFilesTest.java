@@ -3,8 +3,8 @@ package io.dcganexplorer.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.Dcgan;
-import io.dcganexplorer.core.platform.FastLeakyReLU;
-import io.dcganexplorer.core.platform.FastReLU;
+import io.dcganexplorer.accel.FastLeakyReLU;
+import io.dcganexplorer.accel.FastReLU;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
@@ -30,7 +30,7 @@ class ModelBundleFilesTest {
                 String json = new String(zip.getInputStream(zip.getEntry("configuration.json")).readAllBytes(),
                         StandardCharsets.UTF_8);
                 assertThat(json).as(file).contains("org.nd4j.linalg.activations.impl.Activation")
-                        .doesNotContain("io.dcganexplorer.core.platform");
+                        .doesNotContain("io.dcganexplorer.accel");
                 if (file.equals(ModelBundle.GENERATOR)) {
                     // D names one class of ours, its loss (SigmoidCrossEntropyLoss); G none at all.
                     assertThat(json).as(file).doesNotContain("io.dcganexplorer");

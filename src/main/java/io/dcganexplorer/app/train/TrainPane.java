@@ -1,7 +1,7 @@
 package io.dcganexplorer.app.train;
 
 import io.dcganexplorer.app.ActivityPane;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.data.DatasetSpec;
 import java.io.File;

@@ -5,7 +5,7 @@ import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.InvalidConfigException;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.core.gan.TrainingListener;
 import io.dcganexplorer.core.gan.TrainingOutcome;

@@ -1,7 +1,7 @@
 package io.dcganexplorer.app.walk;
 
-import io.dcganexplorer.core.gan.GeneratorInference;
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
+import io.dcganexplorer.accel.GeneratorInference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -154,23 +154,11 @@ public final class WalkRenderer implements AutoCloseable {
         return out;
     }
 
-    /**
-     * The slider path: batch 1 through the compiled generator when there is one, on one OpenMP thread. At
-     * batch 1 a second thread saves less than it costs to wake (32x32: 1.3 ms instead of 2.3 ms median while
-     * dragging; 64x64: the same within the noise), and it leaves the other core to JavaFX's painting and to a
-     * training run.
-     */
+    /** The slider path: batch 1 through the compiled generator when there is one. */
     private Frame renderOne(Request request) {
         if (fast != null && request.z().length == fast.nz()) {
-            int previous = NativeBackend.setOpenMpThreadsOfThisThread(1);
-            try {
-                return Frame.fromPlanes(fast.generatePlanes(request.z()), 0, fast.channels(), fast.size(),
-                        fast.size(), request.requestedAt());
-            } finally {
-                if (previous > 0) {
-                    NativeBackend.setOpenMpThreadsOfThisThread(previous);
-                }
-            }
+            return Frame.fromPlanes(fast.generatePlanes(request.z()), 0, fast.channels(), fast.size(),
+                    fast.size(), request.requestedAt());
         }
         return renderBatch(List.of(request.z()), request.requestedAt()).get(0);
     }
@@ -192,7 +180,7 @@ public final class WalkRenderer implements AutoCloseable {
                 if (swapped != null) {
                     generator = swapped;
                     fast = null;
-                    fast = GeneratorInference.compile(swapped).orElse(null);
+                    fast = Accel.compile(swapped).orElse(null);
                 }
                 Request main = pendingMain.getAndSet(null);
                 if (main != null && generator != null) {

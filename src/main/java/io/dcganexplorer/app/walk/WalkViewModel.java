@@ -6,7 +6,7 @@ import io.dcganexplorer.app.common.UiCoalescer;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.ConceptArithmetic;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.data.ImageConversions;

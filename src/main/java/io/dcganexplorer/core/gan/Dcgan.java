@@ -1,9 +1,11 @@
 package io.dcganexplorer.core.gan;
 
-import io.dcganexplorer.core.platform.FastLayers;
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,8 +18,8 @@ public final class Dcgan {
 
     static {
         // For code that reaches the networks through Dcgan without the factories. A loader that restores
-        // networks before touching this class must call NativeBackend.configure() itself.
-        NativeBackend.configure();
+        // networks before touching this class relies on its entry point having prepared the backend.
+        Accel.prepareBackend();
     }
 
     private final DcganConfig config;
@@ -29,8 +31,8 @@ public final class Dcgan {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
         // New or restored networks alike: the same results, computed faster on the CPU.
-        FastLayers.install(generator);
-        FastLayers.install(discriminator);
+        Accel.install(generator);
+        Accel.install(discriminator);
     }
 
     /** New, untrained networks for a config. */
@@ -63,7 +65,18 @@ public final class Dcgan {
     /** An independent copy of G (parameters and batchnorm statistics) for use on another thread. */
     public MultiLayerNetwork copyOfGenerator() {
         MultiLayerNetwork copy = generator.clone();
-        FastLayers.install(copy);
+        Accel.install(copy);
         return copy;
+    }
+
+    /**
+     * Writes G and D in DL4J's own format to two files, with their updater state or without (a third of the
+     * size). The files name only DL4J's classes (and D's loss, {@link SigmoidCrossEntropyLoss}), whatever the
+     * live networks compute with, so any DL4J program can load G.
+     */
+    public void writeNetworks(Path generatorFile, Path discriminatorFile, boolean withUpdater) throws IOException {
+        Accel.withStockClasses(generator, () -> ModelSerializer.writeModel(generator, generatorFile.toFile(), withUpdater));
+        Accel.withStockClasses(discriminator, () ->
+                ModelSerializer.writeModel(discriminator, discriminatorFile.toFile(), withUpdater));
     }
 }

@@ -1,5 +1,7 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.core.latent.LatentDistribution;
+
 /**
  * Everything that defines a DCGAN model and how it is trained.
  *

@@ -1,8 +1,7 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.accel.Accel;
 import io.dcganexplorer.core.latent.LatentSampler;
-import io.dcganexplorer.core.platform.FastLayers;
-import io.dcganexplorer.core.platform.NativeBackend;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -21,11 +20,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>G step: the non-saturating loss BCE(D(G(z)), REAL) through the updated D. D's
  *       {@code calculateGradients} returns dLoss/dG(z) without touching D's parameters or batchnorm
  *       statistics (those only change when an updater is applied), G back-propagates that and takes
- *       one Adam step. No parameters are copied between networks. D's convolutions compute only their
- *       input gradients in this pass ({@link FastLayers#inputGradientsOnly}).</li>
+ *       one Adam step. No parameters are copied between networks.</li>
  * </ol>
  *
- * <p>Creating a trainer sets OpenBLAS to one thread for the whole process ({@link NativeBackend#setBlasThreads}).
+ * <p>Each backward pass through D says what it needs ({@link Accel#parameterGradientsOnly} in the D step,
+ * {@link Accel#inputGradientOnly} in the G step); which kernels then run is {@code accel}'s business. Creating a
+ * trainer tells the backend that this process trains ({@link Accel#prepareForTraining()}).
  *
  * <p>Not thread-safe: the trainer's thread owns both networks.
  */
@@ -53,12 +53,7 @@ public final class DcganTrainer {
         this.discriminatorLoss = (SigmoidCrossEntropyLoss) ((org.deeplearning4j.nn.conf.layers.BaseOutputLayer)
                 gan.discriminator().getOutputLayer().conf().getLayer()).getLossFn();
         this.iteration = startIteration;
-        // The step's only BLAS calls are G's projection and D's output layer, small products; OpenBLAS's
-        // second thread spinning after each of them slowed the convolutions' OpenMP threads (StepPhasesBenchmark
-        // 32 1 blas, blocks of steps alternating in one process: 32x32x1 -2.6 to -8.6% in four runs). At 64x64x3
-        // the same comparison gave +0.9 to +3.2% in three runs, although perf puts OpenBLAS at 0.4% of that
-        // step's CPU samples with one thread.
-        NativeBackend.setBlasThreads(1);
+        Accel.prepareForTraining();
     }
 
     public Dcgan gan() {
@@ -135,21 +130,18 @@ public final class DcganTrainer {
         MultiLayerNetwork d = gan.discriminator();
         int n = (int) realImages.size(0);
         ensureLabels(n);
-        // dLoss/dInput of both halves is not needed in the D step: D's first layer skips it.
-        FastLayers.firstLayerWeightGradientsOnly(d, true);
         Pair<Gradient, INDArray> realStep;
         Pair<Gradient, INDArray> fakeStep;
         INDArray realGradient;
         double lossReal;
         double dReal;
-        try {
+        // D's input is data or a detached G(z): dLoss/dInput of either half is never read.
+        try (Accel.Scope ignored = Accel.parameterGradientsOnly(d)) {
             realStep = d.calculateGradients(realImages, realLabels, null, null);
             lossReal = discriminatorLoss.lastMeanLoss();
             dReal = discriminatorLoss.lastMeanProbability();
             realGradient = d.getGradientsViewArray().dup();
             fakeStep = d.calculateGradients(fake, fakeLabels, null, null);
-        } finally {
-            FastLayers.firstLayerWeightGradientsOnly(d, false);
         }
         double lossFake = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();
@@ -168,13 +160,10 @@ public final class DcganTrainer {
         MultiLayerNetwork g = gan.generator();
         int n = (int) fake.size(0);
         MultiLayerNetwork d = gan.discriminator();
-        // Only dLoss/dG(z) is wanted from D here: its convolutions skip their own weight gradients.
-        FastLayers.inputGradientsOnly(d, true);
+        // Only dLoss/dG(z) is wanted from D here; D's own gradient is thrown away.
         Pair<Gradient, INDArray> throughD;
-        try {
+        try (Accel.Scope ignored = Accel.inputGradientOnly(d)) {
             throughD = d.calculateGradients(fake, realLabels, null, null);
-        } finally {
-            FastLayers.inputGradientsOnly(d, false);
         }
         double lossG = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();

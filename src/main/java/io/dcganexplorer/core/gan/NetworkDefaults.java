@@ -1,6 +1,6 @@
 package io.dcganexplorer.core.gan;
 
-import io.dcganexplorer.core.platform.NativeBackend;
+import io.dcganexplorer.accel.Accel;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -27,7 +27,7 @@ final class NetworkDefaults {
 
     static NeuralNetConfiguration.ListBuilder builder(DcganConfig config, long seed) {
         // Before any layer exists: the oneDNN helpers are chosen when a layer is created.
-        NativeBackend.configure();
+        Accel.prepareBackend();
         return new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)

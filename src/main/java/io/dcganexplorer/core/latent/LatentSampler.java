@@ -1,6 +1,5 @@
 package io.dcganexplorer.core.latent;
 
-import io.dcganexplorer.core.gan.LatentDistribution;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

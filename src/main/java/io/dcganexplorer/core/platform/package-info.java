@@ -1,5 +1,5 @@
 /**
- * How the app uses the machine: configuring ND4J's native backend before it starts, and measuring
- * training and generation speed. Depends on DL4J and ND4J only; never on JavaFX or picocli.
+ * How running out of memory looks under DL4J, ND4J and JavaCPP ({@link io.dcganexplorer.core.platform.OutOfMemory}),
+ * so that every front can say what ran out and what helps. Depends on the JDK only.
  */
 package io.dcganexplorer.core.platform;

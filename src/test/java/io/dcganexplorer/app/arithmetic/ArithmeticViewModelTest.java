@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.walk.WalkFixtures;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.ArithmeticFigure;
 import io.dcganexplorer.core.latent.ConceptArithmetic;
 import io.dcganexplorer.core.latent.Lesson;

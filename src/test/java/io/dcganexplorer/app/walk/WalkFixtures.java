@@ -5,7 +5,7 @@ import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.run.ModelBundle;
 import io.dcganexplorer.run.TrainingState;
 import java.io.IOException;

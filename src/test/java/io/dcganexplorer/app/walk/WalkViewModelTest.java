@@ -85,7 +85,7 @@ class WalkViewModelTest {
         String oldZ = vm.zAsText();
         Path other = WalkFixtures.writeModel(dir.resolve("other-models"), "rgb32",
                 new io.dcganexplorer.core.gan.DcganConfig(32, 3, 4, 4, 4, 8, 2e-4, 0.5,
-                        io.dcganexplorer.core.gan.LatentDistribution.UNIFORM, 3));
+                        io.dcganexplorer.core.latent.LatentDistribution.UNIFORM, 3));
 
         models.open(other);
         executor.drainUntil(() -> vm.mainFrameProperty().get() != null && vm.mainFrameProperty().get().width() == 32,

@@ -2,7 +2,7 @@ package io.dcganexplorer.core.ablation;
 
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.LatentSampler;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;

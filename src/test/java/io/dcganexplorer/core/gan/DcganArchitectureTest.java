@@ -3,6 +3,7 @@ package io.dcganexplorer.core.gan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dcganexplorer.core.latent.LatentDistribution;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.nd4j.linalg.ops.transforms.Transforms.abs;
 
+import io.dcganexplorer.core.latent.LatentDistribution;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -22,9 +23,35 @@ class DcganTrainerTest {
     }
 
     @Test
-    void realImagesAreLabelledOneAndGeneratedImagesZero() {
-        assertThat(GanLabels.REAL).isEqualTo(1f);
-        assertThat(GanLabels.FAKE).isEqualTo(0f);
+    void theDStepScoresRealImagesAgainstOneAndGeneratedImagesAgainstZero() {
+        Dcgan gan = Dcgan.create(TinyGan.config(4).withLearningRate(1e-3));
+        DcganTrainer trainer = new DcganTrainer(gan);
+        INDArray real = TinyGan.shapeBatch(8, 0);
+        INDArray fake = trainer.generateForTraining(8);
+        for (int i = 0; i < 5; i++) {
+            // A D that tells the two apart, so that swapped labels would give a different loss.
+            trainer.discriminatorStep(real, fake);
+        }
+        double[] pReal = gan.discriminator().output(real, true).toDoubleVector();
+        double[] pFake = gan.discriminator().output(fake, true).toDoubleVector();
+
+        double[] step = trainer.discriminatorStep(real, fake);
+
+        double expected = meanCrossEntropy(pReal, 1) + meanCrossEntropy(pFake, 0);
+        double swapped = meanCrossEntropy(pReal, 0) + meanCrossEntropy(pFake, 1);
+        assertThat(Math.abs(swapped - expected)).as("the labels make a difference here").isGreaterThan(0.05);
+        assertThat(step[0]).as("lossD").isCloseTo(expected, within(1e-4));
+        assertThat(step[1]).as("mean D(x)").isCloseTo(java.util.Arrays.stream(pReal).average().orElseThrow(),
+                within(1e-5));
+    }
+
+    /** Binary cross-entropy of probabilities {@code p} against the label {@code y}, averaged. */
+    private static double meanCrossEntropy(double[] p, double y) {
+        double sum = 0;
+        for (double q : p) {
+            sum -= y * Math.log(q) + (1 - y) * Math.log(1 - q);
+        }
+        return sum / p.length;
     }
 
     @Test

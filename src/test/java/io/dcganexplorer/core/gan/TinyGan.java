@@ -1,5 +1,6 @@
 package io.dcganexplorer.core.gan;
 
+import io.dcganexplorer.core.latent.LatentDistribution;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

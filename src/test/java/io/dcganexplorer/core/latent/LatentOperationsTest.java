@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.dcganexplorer.run.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.ConceptArithmetic;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.core.latent.Lesson;
