@@ -7,7 +7,7 @@ import io.dcganexplorer.core.eval.FacePrediction;
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.gan.DiscriminatorFactory;
 import io.dcganexplorer.core.gan.GeneratorFactory;
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.LatentSampler;
 import io.dcganexplorer.core.latent.Lesson;
 import java.util.ArrayList;
@@ -60,8 +60,10 @@ class ArithmeticExperimentTest {
     void binomialStandardErrorFollowsTheFormula() {
         ArithmeticExperiment.Rate rate = new ArithmeticExperiment.Rate(30, 120);
         assertThat(rate.value()).isEqualTo(0.25);
-        assertThat(rate.standardError()).isCloseTo(Math.sqrt(0.25 * 0.75 / 120), within(1e-12));
+        // sqrt(0.25 * 0.75 / 120) = sqrt(0.0015625), worked out by hand.
+        assertThat(rate.standardError()).isCloseTo(0.0395285, within(1e-7));
         assertThat(rate.format()).isEqualTo("25.0 ± 4.0 %");
+        assertThat(new ArithmeticExperiment.Rate(0, 0).format()).isEqualTo("n/a");
     }
 
     @Test
