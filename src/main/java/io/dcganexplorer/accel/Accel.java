@@ -47,7 +47,7 @@ public final class Accel {
         FIRST_LAYER_WEIGHT_GRADIENT
     }
 
-    /** A setting that lasts until closed, as in try-with-resources. */
+    /** A setting that lasts until closed (in a {@code finally}). */
     @FunctionalInterface
     public interface Scope extends AutoCloseable {
         @Override

@@ -136,12 +136,15 @@ public final class DcganTrainer {
         double lossReal;
         double dReal;
         // D's input is data or a detached G(z): dLoss/dInput of either half is never read.
-        try (Accel.Scope ignored = Accel.parameterGradientsOnly(d)) {
+        Accel.Scope parametersOnly = Accel.parameterGradientsOnly(d);
+        try {
             realStep = d.calculateGradients(realImages, realLabels, null, null);
             lossReal = discriminatorLoss.lastMeanLoss();
             dReal = discriminatorLoss.lastMeanProbability();
             realGradient = d.getGradientsViewArray().dup();
             fakeStep = d.calculateGradients(fake, fakeLabels, null, null);
+        } finally {
+            parametersOnly.close();
         }
         double lossFake = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();
@@ -162,8 +165,11 @@ public final class DcganTrainer {
         MultiLayerNetwork d = gan.discriminator();
         // Only dLoss/dG(z) is wanted from D here; D's own gradient is thrown away.
         Pair<Gradient, INDArray> throughD;
-        try (Accel.Scope ignored = Accel.inputGradientOnly(d)) {
+        Accel.Scope inputOnly = Accel.inputGradientOnly(d);
+        try {
             throughD = d.calculateGradients(fake, realLabels, null, null);
+        } finally {
+            inputOnly.close();
         }
         double lossG = discriminatorLoss.lastMeanLoss();
         double dFake = discriminatorLoss.lastMeanProbability();

@@ -7,7 +7,7 @@
  * bedrooms and the faces of the DCGAN paper (Radford, Metz and Chintala 2015). Every image is a pure
  * function of (seed, index, size): it does not depend on generation order or thread.
  *
- * <p>Depends only on the JDK (java.awt Java2D into {@link java.awt.image.BufferedImage}) and on
- * {@link io.dcganexplorer.data.ImageDataset}; never on JavaFX or DL4J.
+ * <p>Depends only on the JDK (java.awt Java2D into {@link java.awt.image.BufferedImage}); never on JavaFX, DL4J or
+ * the data package, whose {@link io.dcganexplorer.data.ProceduralDataset} turns these generators into data sets.
  */
 package io.dcganexplorer.data.procedural;
