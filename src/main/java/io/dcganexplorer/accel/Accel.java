@@ -81,8 +81,10 @@ public final class Accel {
     /**
      * Sets ND4J's native backend up for speed, unless {@link #enabled() off}: see {@link NativeBackend#configure()}.
      * Cheap and idempotent. The OpenMP setting only takes effect before ND4J's natives load, so the two entry
-     * points call this first thing; building a network calls it too, because the layer helpers are chosen when a
-     * layer is created.
+     * points ({@code cli.Main}, {@code app.Launcher}) call this first thing; the network factories call it too,
+     * because the layer helpers are chosen when a layer is created and tests start without those entry points. A
+     * network restored from a file gets the helpers only if this ran before (an entry point, or a network built
+     * earlier in the process).
      */
     public static void prepareBackend() {
         if (enabled()) {

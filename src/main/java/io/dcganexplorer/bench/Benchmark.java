@@ -156,7 +156,6 @@ public final class Benchmark {
     /** Runs the benchmark; takes minutes with {@link Settings#standard()}. */
     public static Result run(Settings settings) {
         Objects.requireNonNull(settings, "settings");
-        Accel.prepareBackend();
         double matmul = matmulGflops(5);
         List<ShapeResult> results = new ArrayList<>();
         for (Shape shape : settings.shapes()) {

@@ -16,12 +16,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Dcgan {
 
-    static {
-        // For code that reaches the networks through Dcgan without the factories. A loader that restores
-        // networks before touching this class relies on its entry point having prepared the backend.
-        Accel.prepareBackend();
-    }
-
     private final DcganConfig config;
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
