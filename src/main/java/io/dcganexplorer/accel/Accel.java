@@ -94,8 +94,8 @@ public final class Accel {
 
     /**
      * Installs the fast layers into {@code network} (in place; calling it twice is harmless) and returns how many
-     * layers changed: 0 when off, on the CUDA backend, or where nothing applies. The first call in a process logs
-     * what was installed or why not.
+     * pieces it put in (an activation, a helper, a layer object): 0 when off, on the CUDA backend, or where nothing
+     * applies. The first call in a process logs what was installed or why not.
      */
     public static int install(MultiLayerNetwork network) {
         String why = whyNotInstalled();
@@ -118,7 +118,7 @@ public final class Accel {
     }
 
     private static String summary(int changed, int layers) {
-        return String.format(Locale.ROOT, "speed-ups on: fast layers in %d of %d layers of the first network; oneDNN "
+        return String.format(Locale.ROOT, "speed-ups on: %d fast pieces in the first network's %d layers; oneDNN "
                 + "helpers %s; OMP_WAIT_POLICY=%s; compiled batch-1 generator available (%s=off turns all off)",
                 changed, layers, NativeBackend.helpersRequested() ? "requested" : "off (" + NativeBackend.HELPERS_DISABLE_PROPERTY
                         + "=true)", NativeBackend.ompWaitPolicy(), PROPERTY);
