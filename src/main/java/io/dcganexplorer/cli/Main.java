@@ -26,16 +26,37 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs a command line and returns the exit code (0 ok, 1 failed, 2 bad usage); for tests and embedding. */
+    /**
+     * A usage error: its one line and where to read more, not the whole usage (which buries the line).
+     * Exit code 2.
+     */
+    private static int usageError(CommandLine.ParameterException e, String... args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + Messages.describe(e));
+        String path = command.getCommandSpec().qualifiedName(" ").replaceFirst("^dcgan-explorer", "dcgan");
+        err.println("See '" + path + " --help' for the options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * Runs a command line and returns the exit code (0 ok, 1 failed, 2 bad usage, 3 a training run that
+     * diverged); for tests and embedding.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
         // People see "error: <what and where>", never a stack trace; the exception's message names the file or value.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandLine.ParameterException usage) {
+                return usageError(usage);
+            }
             commandLine.getErr().println("error: " + Messages.describe(e));
             return 1;
         });
+        cli.setParameterExceptionHandler(Main::usageError);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {

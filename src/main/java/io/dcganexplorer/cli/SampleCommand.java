@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,22 +44,27 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 1024) {
-            throw new IllegalArgumentException("--count = " + count + ": must be between 1 and 1024");
+            throw new ParameterException(spec.commandLine(), "--count = " + count + ": must be between 1 and 1024");
         }
         if (scale < 1 || scale > 16) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be between 1 and 16");
+            throw new ParameterException(spec.commandLine(), "--scale = " + scale + ": must be between 1 and 16");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
         ModelBundle.Loaded model = ModelBundle.open(source, problems);
-        problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
+        problems.forEach(p -> spec.commandLine().getErr().println("warning: " + p));
         var config = model.gan().config();
         var z = new LatentSampler(config.nz(), config.latent()).batch(seed, LatentSampler.SAMPLING_STREAM, 0, count);
         var grid = TrainingSession.renderGrid(model.gan(), z);
         if (scale > 1) {
             grid = ImageConversions.scaleNearest(grid, scale);
         }
-        ImageConversions.writePng(grid, output);
+        try {
+            ImageConversions.writePng(grid, output);
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("could not write the samples to " + output + " ("
+                    + Messages.reason(e) + "); choose another file with -o", e);
+        }
         out.printf("%d samples from %s (step %d) written to %s%n", count, model.folder(),
                 model.info().state() == null ? 0 : model.info().state().iteration(), output);
         return 0;

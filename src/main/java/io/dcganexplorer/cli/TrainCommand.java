@@ -20,11 +20,13 @@ import io.dcganexplorer.run.TrainingSession;
 import io.dcganexplorer.run.TrainingState;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +39,23 @@ import picocli.CommandLine.Spec;
 /** {@code train}: a new run, or {@code --resume} an existing one; Ctrl-C checkpoints and exits. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a DCGAN and write a run folder (manifest.json, metrics.csv, samples/, checkpoints/).",
-            "Defaults are the paper's: nz 100, 64 filters, batch 128, Adam lr 2e-4 beta1 0.5, uniform z."})
+            "Defaults are the paper's: nz 100, 64 filters, batch 128, Adam lr 2e-4 beta1 0.5, uniform z.",
+            "One trainer per run folder: a second one on the same run is refused and told which process has it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done, or stopped (Ctrl-C) with a checkpoint of the last step",
+            "1:failed (data, disk, memory; the message says what and where)",
+            "2:bad command line (the message names the option)",
+            "3:diverged or collapsed; the newest checkpoint is the last one before the trouble began"})
 final class TrainCommand implements Callable<Integer> {
+
+    /** The exit code of a run that ended diverged (documented in --help). */
+    static final int EXIT_DIVERGED = 3;
+
+    /** Options a resume may change; every other option is the run's own (its manifest's). */
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--lr", "--iterations", "--epochs",
+            "--sample-every", "--checkpoint-every", "--max-minutes", "--export", "--progress",
+            "--allow-changed-data", "--on-divergence", "--divergence-steps", "--quality-every", "--quality-samples",
+            "--quality-models");
 
     /** Data loading progress is printed at most this often. */
     private static final long LOADING_REPORT_NANOS = 5_000_000_000L;
@@ -116,12 +133,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "folder for run folders (default: ${DEFAULT-VALUE})", defaultValue = "runs")
     Path runsRoot;
 
-    @Option(names = "--name", description = "run folder name (default: a timestamp)")
+    @Option(names = "--name", description = "run folder name inside --runs (default: the data set and the time, "
+            + "as rooms64-20261207-2124)")
     String name;
 
+    @Option(names = "--on-divergence", paramLabel = "ACTION", description = "when the run diverges or collapses "
+            + "(D pinned, G's loss exploding, identical samples, NaN): stop, or warn and go on "
+            + "(default: ${DEFAULT-VALUE}); either way a run that ends diverged exits with 3", defaultValue = "stop")
+    String onDivergence;
+
+    @Option(names = "--divergence-steps", description = "steps D(x) must stay near 1 and D(G(z)) near 0 before "
+            + "the run counts as diverged (default: ${DEFAULT-VALUE})", defaultValue = "200")
+    int divergenceSteps;
+
+    @Option(names = "--allow-changed-data", description = "with --resume: go on although the data set's files "
+            + "changed since the run started")
+    boolean allowChangedData;
+
     @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "continue this run from its newest checkpoint; --iterations extends it, --lr replaces "
-                    + "the learning rate, other model options are taken from its manifest")
+            description = "continue this run from its newest checkpoint; --iterations, --lr, --sample-every and "
+                    + "--checkpoint-every change it (and are logged); other model and data options are the run's "
+                    + "own and an error here")
     Path resume;
 
     @Option(names = "--export", paramLabel = "MODEL_DIR",
@@ -155,10 +187,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkOptions();
+        DatasetSpec dataSpec = checkOptions();
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSession session = resume != null ? resumeSession(out) : newSession(out);
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingSession session = resume != null ? resumeSession(out, err) : newSession(dataSpec, err);
+        session.setStopOnDivergence("stop".equals(onDivergence));
+        session.setDivergenceSteps(divergenceSteps);
+        session.addWarningListener(w -> {
+            err.println("warning: " + w.message());
+            err.flush();
+        });
         RunManifest m = session.manifest();
+        if (Files.exists(session.run().root().resolve(TrainingSession.SKIPPED))) {
+            err.println("note: the full list of skipped files is in " + session.run().root()
+                    .resolve(TrainingSession.SKIPPED));
+        }
         out.printf("run %s: %dx%dx%d from %s (%d images), %d steps, batch %d, seed %d%n", session.run().root(),
                 m.config().imageSize(), m.config().imageSize(), m.config().channels(), m.datasetDescription(),
                 m.datasetSize(), m.plan().iterations(), m.config().batchSize(), m.config().seed());
@@ -191,12 +234,14 @@ final class TrainCommand implements Callable<Integer> {
             }
             return switch (outcome) {
                 case COMPLETED, STOPPED -> 0;
-                case DIVERGED, FAILED -> 1;
+                case FAILED -> 1;
+                case DIVERGED -> EXIT_DIVERGED;
             };
         } finally {
             if (quality.isPresent()) {
                 quality.get().close();
             }
+            session.close();
             out.flush();
             finished.countDown();
             try {
@@ -209,13 +254,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Refuses bad values before any data is loaded, as a usage error (exit code 2) whose message names the
-     * option: "--batch = 0: must be between 2 and 4096". The model's rules are DcganConfig's own.
+     * option: "--batch = 0: must be between 2 and 4096". The model's rules are DcganConfig's own. Returns the
+     * data set of a new run (null for a resume).
      */
-    private void checkOptions() {
+    private DatasetSpec checkOptions() {
+        var parsed = spec.commandLine().getParseResult();
         try {
             if (resume == null) {
                 new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
-            } else if (spec.commandLine().getParseResult().hasMatchedOption("--lr")) {
+            } else if (parsed.hasMatchedOption("--lr")) {
                 DcganConfig.paperDefaults(32, 1, seed).withLearningRate(lr);
             }
         } catch (InvalidConfigException e) {
@@ -233,6 +280,32 @@ final class TrainCommand implements Callable<Integer> {
         require(qualitySamples >= 2, "--quality-samples", qualitySamples, "must be at least 2");
         require(List.of("auto", "bar", "lines").contains(progress), "--progress", progress,
                 "must be auto, bar or lines");
+        require(List.of("stop", "warn").contains(onDivergence), "--on-divergence", onDivergence,
+                "must be stop or warn");
+        require(divergenceSteps >= 1, "--divergence-steps", divergenceSteps, "must be at least 1");
+        if (resume != null) {
+            for (var option : parsed.matchedOptions()) {
+                if (!RESUME_OPTIONS.contains(option.longestName())) {
+                    throw new ParameterException(spec.commandLine(), option.longestName() + " cannot be given with "
+                            + "--resume: the run keeps the value in its manifest.json. Leave it out, or start a new "
+                            + "run to change it (a resume can change --lr, --iterations, --sample-every and "
+                            + "--checkpoint-every)");
+                }
+            }
+            return null;
+        }
+        require(!allowChangedData, "--allow-changed-data", true, "only means something with --resume");
+        if (name != null) {
+            String problem = RunDirectory.checkName(name);
+            require(problem == null, "--name", name, problem);
+        }
+        require(!Files.exists(runsRoot) || Files.isDirectory(runsRoot), "--runs", runsRoot,
+                "is a file, not a folder; give the folder that holds run folders");
+        try {
+            return DatasetSpec.parse(data, size, channels, limit, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
     }
 
     private void require(boolean ok, String option, Object value, String rule) {
@@ -256,7 +329,8 @@ final class TrainCommand implements Callable<Integer> {
 
                         @Override
                         public void failed(Exception e) {
-                            System.err.println("warning: sample quality not scored: " + e.getMessage());
+                            spec.commandLine().getErr().println("warning: sample quality not scored: "
+                                    + e.getMessage());
                         }
                     });
             if (quality.isEmpty()) {
@@ -268,15 +342,14 @@ final class TrainCommand implements Callable<Integer> {
             }
             return quality;
         } catch (IOException | RuntimeException e) {
-            System.err.println("warning: training without quality scores: " + e.getMessage());
+            spec.commandLine().getErr().println("warning: training without quality scores: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private TrainingSession newSession(PrintWriter out) throws Exception {
+    private TrainingSession newSession(DatasetSpec dataSpec, PrintWriter err) throws Exception {
         DcganConfig config = new DcganConfig(size, channels, nz, ngf, ndf, batch, lr, beta1, latent, seed);
-        DatasetSpec dataSpec = DatasetSpec.parse(data, size, channels, limit, seed);
-        dataset = open(dataSpec, out);
+        dataset = open(dataSpec, err);
         long total;
         if (epochs != null) {
             total = (long) epochs * new BatchIterator(dataset, batch, seed).batchesPerEpoch();
@@ -288,34 +361,41 @@ final class TrainCommand implements Callable<Integer> {
         return TrainingSession.start(runsRoot, name, config, dataSpec, dataset, plan);
     }
 
-    private TrainingSession resumeSession(PrintWriter out) throws Exception {
+    private TrainingSession resumeSession(PrintWriter out, PrintWriter err) throws Exception {
         RunDirectory run = RunDirectory.open(resume);
         RunManifest manifest = run.manifest();
-        dataset = open(manifest.dataset(), out);
+        dataset = open(manifest.dataset(), err);
         long total = iterations != null ? iterations
                 : epochs != null ? (long) epochs * new BatchIterator(dataset, manifest.config().batchSize(),
                 manifest.config().seed()).batchesPerEpoch() : 0;
-        boolean lrGiven = spec.commandLine().getParseResult().hasMatchedOption("--lr");
+        var parsed = spec.commandLine().getParseResult();
         List<String> problems = new ArrayList<>();
-        TrainingSession session = TrainingSession.resume(run, dataset, total, lrGiven ? lr : 0, maxMinutes * 60,
-                problems);
-        problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
+        TrainingSession session = TrainingSession.resume(run, dataset, new TrainingSession.ResumeOptions(total,
+                parsed.hasMatchedOption("--lr") ? lr : 0, maxMinutes * 60,
+                parsed.hasMatchedOption("--sample-every") ? sampleEvery : 0,
+                parsed.hasMatchedOption("--checkpoint-every") ? checkpointEvery : 0, allowChangedData), problems);
+        problems.forEach(p -> err.println("warning: skipped checkpoint " + p));
+        session.notes().forEach(n -> out.println("changed on resume: " + n));
         out.printf("resuming at step %d%n", session.iteration());
         return session;
     }
 
-    private static ImageDataset open(DatasetSpec dataSpec, PrintWriter out) {
+    /** Opens the data, progress on {@code err} (stdout stays the run's record), skipped files as warnings. */
+    private static ImageDataset open(DatasetSpec dataSpec, PrintWriter err) {
         // Image folders report progress; a folder of 100,000 files takes a while to list and decode.
         ImageDataset dataset = dataSpec.open(ImageFolderDataset.Progress.throttled(
-                (done, total) -> out.println(ImageFolderDataset.Progress.describe(done, total)),
+                (done, total) -> err.println(ImageFolderDataset.Progress.describe(done, total)),
                 LOADING_REPORT_NANOS), () -> false);
         if (dataset instanceof ImageFolderDataset folder) {
             LoadReport report = folder.report();
+            report.notes().forEach(n -> err.println("warning: " + n));
             if (!report.skipped().isEmpty()) {
-                out.printf("warning: skipped %d unreadable file(s) in %s:%n", report.skipped().size(), report.folder());
-                report.skipped().stream().limit(20).forEach(s -> out.printf("  %s: %s%n", s.path(), s.reason()));
+                err.printf("warning: skipped %d file(s) in %s, %d of them unreadable images:%n",
+                        report.skipped().size(), report.folder(), report.unreadable());
+                report.skipped().stream().limit(20).forEach(s -> err.printf("  %s: %s%n", s.path(), s.reason()));
                 if (report.skipped().size() > 20) {
-                    out.printf("  ... and %d more%n", report.skipped().size() - 20);
+                    err.printf("  ... and %d more (all of them are listed in %s of the run folder)%n",
+                            report.skipped().size() - 20, TrainingSession.SKIPPED);
                 }
             }
         }

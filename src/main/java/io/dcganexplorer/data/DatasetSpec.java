@@ -64,6 +64,24 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         };
     }
 
+    /**
+     * A short name for run folders: "rooms", "faces", "fashion", or an image folder's own name in lower case
+     * ("cats"), letters, digits and '-' only.
+     */
+    public String shortName() {
+        return switch (kind) {
+            case ROOMS -> "rooms";
+            case FACES -> "faces";
+            case FASHION_MNIST -> "fashion";
+            case IMAGE_FOLDER -> {
+                Path name = path == null ? null : Path.of(path).toAbsolutePath().normalize().getFileName();
+                String clean = name == null ? "" : name.toString().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+                yield clean.isEmpty() ? "folder" : clean.substring(0, Math.min(24, clean.length()));
+            }
+        };
+    }
+
     /** Opens the data set (may take seconds for large folders). */
     public ImageDataset open() {
         return open(ImageFolderDataset.Progress.NONE, () -> false);

@@ -35,7 +35,8 @@ import javax.imageio.stream.ImageInputStream;
  * a few hundred kilobytes, not 400 MB.
  *
  * <p>If the folder has subfolders, each first-level subfolder is a class and its name the class label
- * (sorted by name); otherwise the data set is unlabelled. Subfolders are searched recursively and
+ * (sorted by name); otherwise the data set is unlabelled. Images at the top level beside class folders
+ * form one more class, {@value #UNLABELLED}, and the report says so. Subfolders are searched recursively and
  * symbolic links are followed, but each real folder is visited once, so link loops end.
  *
  * <p>Files that cannot be read are skipped and listed in the {@link #report()}; only a folder with no
@@ -57,6 +58,9 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
 
     /** The listing reports progress after every this many entries. */
     public static final int LISTING_PROGRESS_EVERY = 1000;
+
+    /** The class of images at the top level of a folder that has class folders. */
+    public static final String UNLABELLED = "unlabelled";
 
     private final LoadReport report;
 
@@ -185,17 +189,20 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
             checkCancelled(cancelled);
             Candidate candidate = candidates.get(order[k]);
             String problem = null;
+            boolean unreadable = false;
             try {
                 problem = precheck(candidate);
+                unreadable = problem != null && problem.startsWith("empty file");
                 if (problem == null) {
                     decoded[order[k]] = toBytes(decode(candidate.file(), options.imageSize()), options);
                     loaded++;
                 }
             } catch (IOException | RuntimeException e) {
                 problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                unreadable = true;
             }
             if (problem != null) {
-                skipped.add(new LoadReport.Skipped(candidate.file(), problem));
+                skipped.add(new LoadReport.Skipped(candidate.file(), problem, unreadable));
                 skippedHere++;
             }
             attempted++;
@@ -214,7 +221,14 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
                     : " among " + listed + " files; first problem: " + skipped.get(0).path() + ": "
                     + skipped.get(0).reason()));
         }
-        LoadReport report = new LoadReport(folder, images.size(), skipped);
+        List<String> notes = new ArrayList<>();
+        long topLevel = listing.labelled ? labelNames.stream().filter(UNLABELLED::equals).count() : 0;
+        if (topLevel > 0 && listing.topLevelFiles > 0) {
+            notes.add(String.format(Locale.ROOT, "%d image(s) at the top level of %s, beside the class folders, "
+                    + "form the class '%s'; move them into a class folder to label them", topLevel, folder,
+                    UNLABELLED));
+        }
+        LoadReport report = new LoadReport(folder, images.size(), skipped, notes);
         List<String> classNames = listing.labelled ? List.copyOf(new TreeSet<>(labelNames)) : List.of();
         int[] labels = listing.labelled
                 ? labelNames.stream().mapToInt(classNames::indexOf).toArray() : null;
@@ -352,6 +366,7 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         private final List<Candidate> files = new ArrayList<>();
         private long examined;
         private boolean labelled;
+        private int topLevelFiles;
 
         Listing(Progress progress, BooleanSupplier cancelled, List<LoadReport.Skipped> skipped) {
             this.progress = progress;
@@ -371,8 +386,9 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
                 if (entry.kind() == Kind.FOLDER) {
                     list(entry.path(), entry.path().getFileName().toString());
                 } else if (labelled) {
-                    skipped.add(new LoadReport.Skipped(entry.path(),
-                            "outside the class folders (the folder has subfolders, so they are the classes)"));
+                    // Beside the class folders: still training images, in a class of their own.
+                    topLevelFiles++;
+                    addFile(entry, realRoot, UNLABELLED);
                 } else {
                     addFile(entry, realRoot, null);
                 }

@@ -41,9 +41,35 @@ public final class ModelBundle {
      */
     public static void write(Path folder, Dcgan gan, ModelInfo info, boolean withUpdater) throws IOException {
         Files.createDirectories(folder);
-        gan.writeNetworks(folder.resolve(GENERATOR), folder.resolve(DISCRIMINATOR), withUpdater);
+        Path g = folder.resolve(GENERATOR);
+        Path d = folder.resolve(DISCRIMINATOR);
+        // G's file is written first, so a failure with D's file present happened while writing D's.
+        try {
+            gan.writeNetworks(g, d, withUpdater);
+        } catch (IOException e) {
+            Path file = Files.exists(d) ? d : g;
+            naming(file, () -> {
+                throw e;
+            });
+        }
         // Written last: a folder without model.json is an incomplete write and is ignored.
-        AtomicFiles.writeString(folder.resolve(INFO), Json.MAPPER.writeValueAsString(info));
+        Path infoFile = folder.resolve(INFO);
+        naming(infoFile, () -> AtomicFiles.writeString(infoFile, Json.MAPPER.writeValueAsString(info)));
+    }
+
+    /** A write whose failure names the file ("No space left on device" alone does not say where). */
+    @FunctionalInterface
+    private interface FileWrite {
+        void run() throws IOException;
+    }
+
+    private static void naming(Path file, FileWrite write) throws IOException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            String message = firstLine(e);
+            throw new IOException(message.contains(file.toString()) ? message : "writing " + file + ": " + message, e);
+        }
     }
 
     /**
@@ -55,7 +81,15 @@ public final class ModelBundle {
             return load(path);
         }
         if (Files.isRegularFile(path.resolve(RunDirectory.MANIFEST))) {
-            RunDirectory run = RunDirectory.open(path);
+            RunDirectory run;
+            try {
+                run = RunDirectory.open(path);
+            } catch (RunFormatException e) {
+                // The checkpoints carry their own model.json: a broken manifest need not stop sampling.
+                problems.add(e.getMessage() + "; using the newest checkpoint without checking it against the "
+                        + "manifest");
+                run = RunDirectory.forReading(path);
+            }
             return run.loadLatestCheckpoint(problems).orElseThrow(() -> new RunFormatException(path,
                     "this run has no loadable checkpoint yet" + (problems.isEmpty() ? "" : ": " + problems)));
         }
@@ -106,7 +140,16 @@ public final class ModelBundle {
 
     private static MultiLayerNetwork loadNetwork(Path file) throws RunFormatException {
         if (!Files.isRegularFile(file)) {
-            throw new RunFormatException(file, "missing");
+            throw new RunFormatException(file, "missing; copy the whole model folder again, or use another "
+                    + "checkpoint");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new RunFormatException(file, "empty file (0 bytes), left by an interrupted copy or a full disk; "
+                        + "copy the model again, or use another checkpoint");
+            }
+        } catch (IOException e) {
+            throw new RunFormatException(file, "cannot be read (" + firstLine(e) + ")", e);
         }
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
@@ -132,9 +175,30 @@ public final class ModelBundle {
         }
     }
 
+    /** The first line of an exception's message, made printable (see {@link #printable}). */
     static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null && fs.getFile() != null
+                && m.equals(fs.getFile())) {
+            m = fs.getFile() + ": " + fs.getReason();
+        }
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return printable(nl < 0 ? m : m.substring(0, nl), 300);
+    }
+
+    /**
+     * Text from a file that may be binary garbage, safe for a terminal: control characters, undecodable
+     * bytes (U+FFFD) and other unprintable characters become \\uXXXX, and it is cut at {@code max} characters.
+     */
+    public static String printable(String text, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length() && b.length() < max; i++) {
+            char c = text.charAt(i);
+            boolean plain = c >= 32 && c != 127 && c != '\uFFFD' && !Character.isISOControl(c)
+                    && Character.getType(c) != Character.UNASSIGNED && Character.getType(c) != Character.PRIVATE_USE
+                    && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.FORMAT;
+            b.append(plain ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return b.length() >= max && text.length() > max ? b + "..." : b.toString();
     }
 }

@@ -37,30 +37,99 @@ public final class RunDirectory {
     private static final int MAX_LISTINGS = 5;
 
     private static final Pattern ITERATION_NAME = Pattern.compile("iter-(\\d+)(\\.png)?");
-    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final Path root;
+    /** Held while this instance trains the run; null for a reader. */
+    private RunLock writerLock;
 
     private RunDirectory(Path root) {
         this.root = root;
     }
 
-    /** A fresh run folder under {@code parent}; the id defaults to a timestamp and is made unique. */
+    /**
+     * A fresh run folder under {@code parent}, held for writing (see {@link #releaseWriterLock()}). The id
+     * defaults to the data set and the time ("rooms64-20261207-2124") and is made unique; the folder is
+     * claimed with one atomic create, so two trainers starting at once never share it.
+     *
+     * @throws IllegalArgumentException when {@code id} would leave {@code parent} (see {@link #checkName})
+     */
     public static RunDirectory create(Path parent, String id, RunManifest manifest) throws IOException {
-        String base = id == null || id.isBlank() ? LocalDateTime.now().format(ID_FORMAT) : id;
+        String base = id == null || id.isBlank() ? defaultName(manifest) : id;
+        String problem = checkName(base);
+        if (problem != null) {
+            throw new IllegalArgumentException("run name '" + base + "': " + problem);
+        }
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new java.nio.file.NotDirectoryException(parent + ": the folder for runs is a file; give a folder "
+                    + "(--runs) or move the file away");
+        }
         Files.createDirectories(parent);
         Path dir = parent.resolve(base);
-        for (int n = 2; Files.exists(dir); n++) {
-            dir = parent.resolve(base + "-" + n);
+        for (int n = 2; ; n++) {
+            try {
+                Files.createDirectory(dir);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                dir = parent.resolve(base + "-" + n);
+            }
         }
+        RunDirectory run = new RunDirectory(dir);
+        run.writerLock = RunLock.acquire(dir);
         Files.createDirectories(dir.resolve(SAMPLES));
         Files.createDirectories(dir.resolve(CHECKPOINTS));
-        RunDirectory run = new RunDirectory(dir);
         String finalId = dir.getFileName().toString();
         run.writeManifest(new RunManifest(manifest.formatVersion(), finalId, manifest.config(), manifest.dataset(),
                 manifest.datasetDescription(), manifest.datasetSize(), manifest.plan(), manifest.build(),
-                manifest.startedAt()));
+                manifest.startedAt(), manifest.dataFingerprint()));
         return run;
+    }
+
+    /**
+     * Why {@code name} cannot name a run folder inside the runs folder, or null when it can: a name is one
+     * folder name, so no separators, no "." or "..", nothing absolute and nothing hidden.
+     */
+    public static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            return "must not be empty";
+        }
+        if (name.contains("/") || name.contains("\\") || name.contains(java.io.File.separator)) {
+            return "must be one folder name, without / or \\ (the run goes inside --runs)";
+        }
+        if (name.startsWith(".")) {
+            return "must not start with '.' (\"..\" would leave --runs, and hidden folders are not listed)";
+        }
+        if (name.chars().anyMatch(c -> c < 32 || c == ':' || c == '*' || c == '?' || c == '"' || c == '<'
+                || c == '>' || c == '|')) {
+            return "must not hold control characters or any of : * ? \" < > |";
+        }
+        if (name.length() > 100) {
+            return "must be at most 100 characters";
+        }
+        return null;
+    }
+
+    /** "rooms64-20261207-2124": the data set, its image size and the minute the run started. */
+    static String defaultName(RunManifest manifest) {
+        String data = manifest.dataset() == null ? "run" : manifest.dataset().shortName();
+        int size = manifest.config() == null ? 0 : manifest.config().imageSize();
+        return data + (size > 0 ? size : "") + "-" + LocalDateTime.now().format(ID_FORMAT);
+    }
+
+    /** Takes the writer lock of an existing run (to resume it); refused while another trainer holds it. */
+    public void takeWriterLock() throws IOException {
+        if (writerLock == null) {
+            writerLock = RunLock.acquire(root);
+        }
+    }
+
+    /** Lets another trainer have the run; a no-op for a reader. */
+    public void releaseWriterLock() throws IOException {
+        if (writerLock != null) {
+            RunLock lock = writerLock;
+            writerLock = null;
+            lock.close();
+        }
     }
 
     /** Opens an existing run folder, checking its manifest. */
@@ -71,6 +140,11 @@ public final class RunDirectory {
         RunDirectory run = new RunDirectory(dir);
         run.manifest();
         return run;
+    }
+
+    /** A run folder read as it is, its manifest unchecked (to reach the checkpoints of a broken manifest). */
+    static RunDirectory forReading(Path dir) {
+        return new RunDirectory(dir);
     }
 
     public Path root() {
@@ -195,28 +269,78 @@ public final class RunDirectory {
 
     /** Writes a checkpoint atomically (temporary folder, then rename) and prunes old ones. */
     public Path writeCheckpoint(io.dcganexplorer.core.gan.Dcgan gan, ModelInfo info) throws IOException {
+        return writeCheckpoint(gan, info, Long.MAX_VALUE);
+    }
+
+    /** Writes a checkpoint folder's files; ModelBundle's, or one that fails on purpose in tests. */
+    @FunctionalInterface
+    interface BundleWriter {
+        void write(Path folder, io.dcganexplorer.core.gan.Dcgan gan, ModelInfo info) throws IOException;
+    }
+
+    private BundleWriter bundleWriter = ModelBundle::write;
+
+    /** For tests: writes checkpoints with {@code writer} (a full disk, say). */
+    void writeBundlesWith(BundleWriter writer) {
+        this.bundleWriter = writer;
+    }
+
+    /**
+     * Writes a checkpoint atomically (temporary folder, then rename) and prunes old ones, keeping the newest
+     * {@value #CHECKPOINTS_KEPT} and, for each step in {@code keepAtOrBefore}, the newest checkpoint at or
+     * before it (the last ones known healthy). A folder already at the target (a checkpoint that could not be loaded) is renamed, not replaced.
+     *
+     * @throws IOException naming the file that could not be written; nothing else changes then
+     */
+    public Path writeCheckpoint(io.dcganexplorer.core.gan.Dcgan gan, ModelInfo info, long... keepAtOrBefore)
+            throws IOException {
         Files.createDirectories(checkpointsDir());
         Path target = checkpointPath(info.state().iteration());
         Path tmp = Files.createTempDirectory(checkpointsDir(), ".writing-");
         try {
-            ModelBundle.write(tmp, gan, info);
+            bundleWriter.write(tmp, gan, info);
             if (Files.exists(target)) {
-                AtomicFiles.deleteTree(target);
+                setAside(target, "replaced");
             }
             AtomicFiles.move(tmp, target);
         } finally {
-            AtomicFiles.deleteTree(tmp);
+            try {
+                AtomicFiles.deleteTree(tmp);
+            } catch (IOException e) {
+                // Removed by the next prune; the write's own error (if any) is the one to report.
+            }
         }
-        prune();
+        prune(keepAtOrBefore);
         return target;
     }
 
-    private void prune() throws IOException {
-        List<Path> all = checkpoints();
-        for (int i = 0; i < all.size() - CHECKPOINTS_KEPT; i++) {
-            AtomicFiles.deleteTree(all.get(i));
+    /**
+     * Renames a checkpoint folder so that no load or prune touches it again: iter-N becomes iter-N.SUFFIX
+     * (or iter-N.SUFFIX-2 ...), or, for "diverged", diverged-iter-N. Returns the new path.
+     */
+    public Path setAside(Path checkpoint, String suffix) throws IOException {
+        String name = checkpoint.getFileName().toString();
+        String base = "diverged".equals(suffix) ? "diverged-" + name : name + "." + suffix;
+        Path target = checkpoint.resolveSibling(base);
+        for (int n = 2; Files.exists(target); n++) {
+            target = checkpoint.resolveSibling(base + "-" + n);
         }
-        // Leftovers of writes interrupted by a crash.
+        Files.move(checkpoint, target);
+        return target;
+    }
+
+    private void prune(long... keepAtOrBefore) throws IOException {
+        List<Path> all = checkpoints();
+        java.util.Set<Path> kept = new java.util.HashSet<>();
+        for (long bound : keepAtOrBefore) {
+            all.stream().filter(p -> iterationOf(p) <= bound).reduce((a, b) -> b).ifPresent(kept::add);
+        }
+        for (int i = 0; i < all.size() - CHECKPOINTS_KEPT; i++) {
+            if (!kept.contains(all.get(i))) {
+                AtomicFiles.deleteTree(all.get(i));
+            }
+        }
+        // Leftovers of writes interrupted by a crash (the writer lock means no other process writes here).
         try (Stream<Path> s = Files.list(checkpointsDir())) {
             for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".writing-")).toList()) {
                 AtomicFiles.deleteTree(p);

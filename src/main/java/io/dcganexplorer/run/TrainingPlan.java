@@ -49,6 +49,14 @@ public record TrainingPlan(long iterations, int sampleEvery, int checkpointEvery
         return new TrainingPlan(v, sampleEvery, checkpointEvery, checkpointSeconds, previewCount, maxSeconds);
     }
 
+    public TrainingPlan withSampleEvery(int v) {
+        return new TrainingPlan(iterations, v, checkpointEvery, checkpointSeconds, previewCount, maxSeconds);
+    }
+
+    public TrainingPlan withCheckpointEvery(int v) {
+        return new TrainingPlan(iterations, sampleEvery, v, checkpointSeconds, previewCount, maxSeconds);
+    }
+
     public TrainingPlan withMaxSeconds(double v) {
         return new TrainingPlan(iterations, sampleEvery, checkpointEvery, checkpointSeconds, previewCount, v);
     }

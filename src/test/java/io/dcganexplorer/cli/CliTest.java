@@ -61,7 +61,7 @@ class CliTest {
 
     @Test
     void badValuesGetOneLineNamingTheValueAndNoStackTrace() {
-        assertThat(run("train", "--data", "bedrooms")).isEqualTo(1);
+        assertThat(run("train", "--data", "bedrooms")).isEqualTo(2);
         assertThat(err.toString()).contains("data 'bedrooms': unknown source");
 
         assertThat(run("sample", dir.resolve("missing").toString())).isEqualTo(1);
@@ -103,11 +103,14 @@ class CliTest {
         for (String[] c : cases) {
             err.getBuffer().setLength(0);
             assertThat(run("train", "--data", "faces", "--runs", runs, c[0], c[1])).as(c[0]).isEqualTo(2);
-            assertThat(err.toString()).as(c[0]).startsWith(c[2]).doesNotContain("\tat ");
+            // One line and where to read more; the whole usage would bury the line.
+            assertThat(err.toString()).as(c[0]).startsWith("error: " + c[2]).doesNotContain("\tat ")
+                    .endsWith("See 'dcgan train --help' for the options.\n");
+            assertThat(err.toString().lines()).as(c[0]).hasSize(2);
         }
         err.getBuffer().setLength(0);
         assertThat(run("train", "--resume", dir.resolve("some-run").toString(), "--lr", "-1")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--lr = -1.0: must be in (0, 1]");
+        assertThat(err.toString()).startsWith("error: --lr = -1.0: must be in (0, 1]");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 

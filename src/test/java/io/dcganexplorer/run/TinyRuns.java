@@ -34,6 +34,22 @@ final class TinyRuns {
         return new InMemoryImageDataset("tiny blobs", 16, 1, images, labels, java.util.List.of("vertical", "horizontal"));
     }
 
+    /** Collects the detail of the session's end (why it diverged or failed), in order. */
+    static java.util.List<String> endDetails(TrainingSession session) {
+        java.util.List<String> details = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.addListener(new io.dcganexplorer.core.gan.TrainingListener() {
+            @Override
+            public void onStep(io.dcganexplorer.core.gan.TrainingSnapshot snapshot) {
+            }
+
+            @Override
+            public void onEnd(io.dcganexplorer.core.gan.TrainingOutcome outcome, String detail) {
+                details.add(detail);
+            }
+        });
+        return details;
+    }
+
     static DatasetSpec spec() {
         return new DatasetSpec(DatasetSpec.Kind.FASHION_MNIST, "/nonexistent", 16, 1, 0, 0);
     }

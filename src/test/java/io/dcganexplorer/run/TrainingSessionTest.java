@@ -129,8 +129,11 @@ class TrainingSessionTest {
         TrainingSession resumed = TrainingSession.resume(s.run(), TinyRuns.data(), 0, 0, problems);
         assertThat(resumed.iteration()).isEqualTo(4);
         assertThat(problems).singleElement().asString()
-                .contains("iter-000000008").contains("generator.zip").contains("not a readable DL4J network");
-        assertThat(newest).exists();
+                .contains("iter-000000008").contains("generator.zip").contains("not a readable DL4J network")
+                .endsWith("(kept as iter-000000008.skipped)");
+        // Kept under a new name, so that training through step 8 again cannot overwrite it.
+        assertThat(newest.resolveSibling("iter-000000008.skipped").resolve(ModelBundle.GENERATOR)).hasBinaryContent(
+                new byte[] {1, 2, 3});
     }
 
     @Test
@@ -149,9 +152,9 @@ class TrainingSessionTest {
 
         assertThat(resumed.iteration()).isEqualTo(4);
         assertThat(problems).containsExactly(foreign + ": a checkpoint of another model (32x32x3, nz 8, ngf 4, ndf 4); "
-                + "this run trains 16x16x1, nz 4, ngf 4, ndf 4");
+                + "this run trains 16x16x1, nz 4, ngf 4, ndf 4 (kept as iter-000000008.skipped)");
         assertThat(resumed.train()).isEqualTo(TrainingOutcome.COMPLETED);
-        assertThat(foreign).exists();
+        assertThat(foreign.resolveSibling("iter-000000008.skipped").resolve(ModelBundle.INFO)).exists();
     }
 
     @Test
@@ -168,7 +171,7 @@ class TrainingSessionTest {
         List<String> details = endings(s);
         assertThat(s.train()).isEqualTo(TrainingOutcome.DIVERGED);
         assertThat(details).singleElement().asString().startsWith("DIVERGED: step 5 gave lossD = NaN")
-                .contains("last good checkpoint (step 3)").contains("lower the learning rate");
+                .contains("last checkpoint before it began is step 3").contains("lower the learning rate");
         assertThat(s.run().checkpoints()).extracting(RunDirectory::iterationOf).containsExactly(3L);
 
         TrainingSession again = TrainingSession.resume(s.run(), good, 0, 1e-4, new ArrayList<>());

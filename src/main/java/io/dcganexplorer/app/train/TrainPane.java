@@ -300,7 +300,23 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         quality.setTooltip(new Tooltip("Fréchet distance between the quality classifier's features of generated "
                 + "and training images (lower is better) and how many classes the samples cover; a rising "
                 + "distance or falling coverage means collapse"));
-        VBox stats = new VBox(8, numbers, bar, quality);
+        Label troubleText = new Label();
+        troubleText.setId("troubleText");
+        troubleText.setWrapText(true);
+        troubleText.textProperty().bind(viewModel.troubleProperty());
+        Button troubleStop = new Button("Stop training");
+        troubleStop.setId("troubleStop");
+        troubleStop.setOnAction(e -> viewModel.stop());
+        troubleStop.disableProperty().bind(viewModel.phaseProperty().isNotEqualTo(TrainViewModel.Phase.TRAINING)
+                .and(viewModel.phaseProperty().isNotEqualTo(TrainViewModel.Phase.PAUSED)));
+        HBox trouble = new HBox(10, troubleText, troubleStop);
+        trouble.setAlignment(Pos.CENTER_LEFT);
+        trouble.getStyleClass().add("warning");
+        trouble.setStyle("-fx-background-color: #fff3cd; -fx-padding: 6; -fx-text-fill: #664d03;");
+        HBox.setHgrow(troubleText, Priority.ALWAYS);
+        trouble.managedProperty().bind(viewModel.troubleProperty().isNotEmpty());
+        trouble.visibleProperty().bind(viewModel.troubleProperty().isNotEmpty());
+        VBox stats = new VBox(8, numbers, bar, quality, trouble);
         stats.getStyleClass().add("card");
         // The charts below grow to fill the window; without this the VBox squeezed the card to the numbers'
         // height and the progress bar vanished.

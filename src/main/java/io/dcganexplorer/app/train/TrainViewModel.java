@@ -161,6 +161,7 @@ public final class TrainViewModel {
 
     private volatile TrainingSession session;
     private final ReadOnlyStringWrapper quality = new ReadOnlyStringWrapper(this, "quality", "");
+    private final ReadOnlyStringWrapper trouble = new ReadOnlyStringWrapper(this, "trouble", "");
     private volatile QualitySource qualitySource = QualitySource.NONE;
     private volatile int qualityEvery = QUALITY_EVERY;
     private volatile int qualitySamples = QUALITY_SAMPLES;
@@ -387,6 +388,18 @@ public final class TrainViewModel {
     private Ended runSession(TrainingSession created, ImageDataset data, int token, List<String> problems)
             throws IOException {
         session = created;
+        // The person decides: the pane shows the warning with a stop button rather than ending the run itself.
+        created.setStopOnDivergence(false);
+        created.addWarningListener(w -> services.trainer().runOnUi(() -> {
+            if (token != feedToken.get()) {
+                return;
+            }
+            switch (w.kind()) {
+                case DIVERGENCE -> trouble.set(w.message());
+                case RECOVERED -> trouble.set("");
+                case WRITE_FAILED -> services.errors().warning("Could not save", w.message());
+            }
+        }));
         RunDirectory run = created.run();
         long total = created.manifest().plan().iterations();
         AtomicReference<String> detail = new AtomicReference<>("");
@@ -707,6 +720,7 @@ public final class TrainViewModel {
     private int beginFeed() {
         int token = feedToken.incrementAndGet();
         quality.set("");
+        trouble.set("");
         closeFollower();
         cancelPreparing = false;
         pendingRows.clear();
@@ -923,6 +937,14 @@ public final class TrainViewModel {
      */
     public ReadOnlyStringProperty qualityProperty() {
         return quality.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the run being trained looks diverged or collapsed, and the checkpoint from before it; empty while
+     * it looks healthy. The pane shows it with a stop button.
+     */
+    public ReadOnlyStringProperty troubleProperty() {
+        return trouble.getReadOnlyProperty();
     }
 
     /**
