@@ -29,6 +29,7 @@ public final class MetricsLog implements Closeable {
     private final Path file;
     private final FileChannel channel;
     private final StringBuilder pending = new StringBuilder();
+    private int pendingRows;
     private long lastFlush = System.nanoTime();
 
     private MetricsLog(Path file, FileChannel channel) {
@@ -80,6 +81,7 @@ public final class MetricsLog implements Closeable {
     /** Adds a row; it reaches the file within about a second (see {@link #flush()} for write errors). */
     public void append(MetricsRow row) throws IOException {
         pending.append(row.toCsv()).append('\n');
+        pendingRows++;
         if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
             flush();
         }
@@ -87,13 +89,7 @@ public final class MetricsLog implements Closeable {
 
     /** Rows not yet in the file (after a failed write). */
     public int pendingRows() {
-        int n = 0;
-        for (int i = 0; i < pending.length(); i++) {
-            if (pending.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
+        return pendingRows;
     }
 
     /**
@@ -112,6 +108,7 @@ public final class MetricsLog implements Closeable {
                 channel.write(bytes);
             }
             pending.setLength(0);
+            pendingRows = 0;
         } catch (IOException e) {
             try {
                 channel.truncate(good);

@@ -536,7 +536,10 @@ public final class TrainingSession implements AutoCloseable {
     private void appendSafely(MetricsLog metrics, MetricsRow row) {
         try {
             metrics.append(row);
-            metricsFailing = false;
+            // Only a write that emptied the backlog ends the failure; an append alone writes nothing yet.
+            if (metrics.pendingRows() == 0) {
+                metricsFailing = false;
+            }
         } catch (IOException e) {
             metricsWriteFailed(metrics, e);
         }
@@ -720,8 +723,13 @@ public final class TrainingSession implements AutoCloseable {
         } catch (IOException e) {
             if (!gridFailing) {
                 gridFailing = true;
+                // ImageIO says only "I/O error writing PNG file!"; the cause says why (a full disk).
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
                 warn(TrainingWarning.Kind.WRITE_FAILED, "could not save the sample grid " + file + ": "
-                        + ModelBundle.firstLine(e) + "; training goes on and tries again at the next grid.", -1);
+                        + ModelBundle.firstLine(cause) + "; training goes on and tries again at the next grid.", -1);
             }
         }
         int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

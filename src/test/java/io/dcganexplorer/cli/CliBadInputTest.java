@@ -220,4 +220,20 @@ class CliBadInputTest {
         assertThat(listed.stream().filter(l -> l.contains("broken-"))).hasSize(25);
         assertThat(RunDirectory.open(runDir).manifest().datasetSize()).isEqualTo(7);
     }
+
+    @Test
+    void tooFewReadableImagesNameTheSkippedFilesNotOnlyTheBatchSize() throws Exception {
+        Path images = dir.resolve("few");
+        Files.createDirectories(images);
+        ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "png", images.resolve("good.png").toFile());
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(images.resolve("bad-" + i + ".png"), "not a png");
+        }
+        List<String> args = new ArrayList<>(List.of("train", "--data", "folder:" + images, "--iterations", "2",
+                "--runs", dir.resolve("runs").toString(), "--name", "few"));
+        args.addAll(TINY);
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(1);
+        assertThat(err.toString()).contains("has 1 images (3 file(s) of the folder were skipped, 3 of them "
+                + "unreadable; the first: " + images.resolve("bad-0.png")).contains("add images or lower the batch");
+    }
 }
