@@ -106,7 +106,7 @@ final class AblateCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
         ModelBundle.Loaded loaded = ModelBundle.open(model, problems);
-        problems.forEach(p -> console.println("warning: skipped checkpoint " + p));
+        Messages.warnSkipped(spec.commandLine().getErr(), problems);
         DcganConfig config = loaded.gan().config();
         if (config.channels() != 3) {
             throw new IllegalArgumentException(model + " makes " + config.channels() + "-channel images; the window "

@@ -65,11 +65,11 @@ final class LabelledData {
         return spec;
     }
 
-    /** Opens a model or a run's newest checkpoint, printing a warning for each checkpoint skipped. */
-    static ModelBundle.Loaded openModel(Path source, PrintWriter out) throws Exception {
+    /** Opens a model or a run's newest checkpoint, printing a warning to {@code err} for each problem met. */
+    static ModelBundle.Loaded openModel(Path source, PrintWriter err) throws Exception {
         List<String> problems = new ArrayList<>();
         ModelBundle.Loaded model = ModelBundle.open(source, problems);
-        problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
+        Messages.warnSkipped(err, problems);
         return model;
     }
 

@@ -14,6 +14,18 @@ final class Messages {
     private Messages() {
     }
 
+    /**
+     * Prints the problems a model load met to {@code err} (warnings never go to stdout, which scripts read):
+     * "warning: skipped checkpoint ..." for each checkpoint passed over, "warning: ..." for a broken manifest.
+     */
+    static void warnSkipped(java.io.PrintWriter err, java.util.List<String> problems) {
+        for (String p : problems) {
+            boolean manifest = p.contains(io.dcganexplorer.run.RunDirectory.MANIFEST + ":");
+            err.println((manifest ? "warning: " : "warning: skipped checkpoint ") + p);
+        }
+        err.flush();
+    }
+
     static String describe(Throwable e) {
         Optional<OutOfMemory> oom = OutOfMemory.of(e);
         if (oom.isPresent()) {

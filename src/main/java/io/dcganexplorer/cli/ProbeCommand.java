@@ -62,7 +62,7 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LabelledData.check(data);
-        ModelBundle.Loaded model = LabelledData.openModel(source, out);
+        ModelBundle.Loaded model = LabelledData.openModel(source, spec.commandLine().getErr());
         var config = model.gan().config();
         InMemoryImageDataset train = LabelledData.open(data, config.imageSize(), config.channels(), IdxDataset.Split.TRAIN);
         InMemoryImageDataset test = LabelledData.open(data, config.imageSize(), config.channels(), IdxDataset.Split.TEST);

@@ -52,7 +52,7 @@ final class QualityCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LabelledData.check(data);
-        ModelBundle.Loaded model = LabelledData.openModel(source, out);
+        ModelBundle.Loaded model = LabelledData.openModel(source, spec.commandLine().getErr());
         var config = model.gan().config();
         QualityClassifier classifier;
         if (Files.isRegularFile(classifierFile)) {

@@ -52,7 +52,7 @@ final class SampleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = new ArrayList<>();
         ModelBundle.Loaded model = ModelBundle.open(source, problems);
-        problems.forEach(p -> spec.commandLine().getErr().println("warning: " + p));
+        Messages.warnSkipped(spec.commandLine().getErr(), problems);
         var config = model.gan().config();
         var z = new LatentSampler(config.nz(), config.latent()).batch(seed, LatentSampler.SAMPLING_STREAM, 0, count);
         var grid = TrainingSession.renderGrid(model.gan(), z);

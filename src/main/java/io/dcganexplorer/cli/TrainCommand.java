@@ -374,7 +374,7 @@ final class TrainCommand implements Callable<Integer> {
                 parsed.hasMatchedOption("--lr") ? lr : 0, maxMinutes * 60,
                 parsed.hasMatchedOption("--sample-every") ? sampleEvery : 0,
                 parsed.hasMatchedOption("--checkpoint-every") ? checkpointEvery : 0, allowChangedData), problems);
-        problems.forEach(p -> err.println("warning: skipped checkpoint " + p));
+        Messages.warnSkipped(err, problems);
         session.notes().forEach(n -> out.println("changed on resume: " + n));
         out.printf("resuming at step %d%n", session.iteration());
         return session;
