@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,12 @@ class FirstLaunchFxTest {
     @Test
     void f5PresentsWithLargeTypeAndNoSliderColumnAndEscOrF5RestoresEverything(FxRobot robot) {
         press(robot, KeyCode.ESCAPE);
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+        });
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        assertThat(robot.lookup("#walkLatency").query().isVisible()).isTrue();
         Labeled tabLabel = (Labeled) robot.lookup(".tab-label").query();
         FrameView image = robot.lookup("#walkImage").queryAs(FrameView.class);
         double normalFont = tabLabel.getFont().getSize();
@@ -203,6 +211,12 @@ class FirstLaunchFxTest {
             assertThat(window.isPresentation()).isTrue();
             assertThat(window.getStyleClass()).contains("presentation");
             assertThat(stage.isFullScreen()).isTrue();
+            // Monocle, like an X server with no window manager, does not resize a full-screen window itself.
+            assertThat(stage.getWidth()).as("as wide as the screen").isEqualTo(screen.getWidth());
+            assertThat(stage.getHeight()).as("as high as the screen").isEqualTo(screen.getHeight());
+            assertThat(robot.lookup("#walkLatency").query().isVisible()).as("timings are hidden").isFalse();
+            assertThat(robot.lookup("#exportWalkGif").query().isVisible() && robot.lookup("#exportWalkGif").query()
+                    .getParent().isVisible()).as("exports are hidden").isFalse();
             assertThat(tabLabel.getFont().getSize()).isGreaterThan(normalFont * 1.4);
             assertThat(robot.lookup("#walkSliders").tryQuery()).as("the slider column is hidden").isEmpty();
             assertThat(robot.lookup(".app-toolbar").query().isVisible()).isFalse();
@@ -212,6 +226,9 @@ class FirstLaunchFxTest {
             assertThat(window.isPresentation()).as("left with %s", leave).isFalse();
             assertThat(window.getStyleClass()).doesNotContain("presentation");
             assertThat(stage.isFullScreen()).isFalse();
+            assertThat(stage.getWidth()).isEqualTo(1000);
+            assertThat(stage.getHeight()).isEqualTo(700);
+            assertThat(robot.lookup("#walkLatency").query().isVisible()).isTrue();
             assertThat(tabLabel.getFont().getSize()).isEqualTo(normalFont);
             assertThat(robot.lookup("#walkSliders").tryQuery()).isPresent();
             assertThat(robot.lookup(".app-toolbar").query().isVisible()).isTrue();

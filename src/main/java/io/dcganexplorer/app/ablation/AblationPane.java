@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.ablation;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -21,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -30,6 +32,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -74,7 +77,12 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         HBox columns = new HBox(12, buildGridColumn(), buildEditorColumn(), buildMapColumn());
         columns.setPadding(new Insets(12));
         HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
-        StackPane center = new StackPane(columns, buildEmptyState());
+        // Below the columns' least width (a 1024-wide window at presentation type) scroll rather than cut.
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("ablation-scroll");
+        StackPane center = new StackPane(scroll, buildEmptyState());
         setCenter(center);
         Label message = new Label();
         message.setId("ablationMessage");
@@ -137,12 +145,9 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Seed"), seed, new Label("Layer"), layer, auto, fit, undo, clear, save, load,
-                busy, spacer, model);
+        FlowPane bar = Wrap.row(8, new Label("Seed"), seed, new Label("Layer"), layer, auto, fit, undo, clear, save,
+                load, busy, model);
         bar.getStyleClass().add("ablation-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -163,8 +168,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private Node buildGridColumn() {
         Label title = new Label("Samples: click one to draw on it");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
         Label caption = new Label();
         caption.getStyleClass().add("caption");
+        Wrap.wrapWhole(caption);
         caption.textProperty().bind(Bindings.createStringBinding(() -> viewModel.ablateProperty().get()
                 ? "Each sample, then the same z with the ticked maps off" : "Tick maps and press Ablate for after images",
                 viewModel.ablateProperty()));
@@ -183,7 +190,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
                     + a.seed() + " (" + a.samples().size() + " looked at); the paper drew 52 boxes on 150 samples.";
         }, viewModel.annotationsProperty()));
         VBox column = new VBox(8, title, caption, grid, summary);
-        column.setMinWidth(COLUMNS * (2 * THUMB + 12) + 8);
+        // Two tiles a row at the least, four when there is room.
+        column.setMinWidth(2 * (2 * THUMB + 12) + 8);
         column.setPrefWidth(COLUMNS * (2 * THUMB + 12) + 8);
         return column;
     }
@@ -262,6 +270,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private Node buildEditorColumn() {
         Label title = new Label("Draw window boxes (drag)");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
         editorBoxes.setId("ablationEditor");
         editorBoxes.setPrefSize(EDITOR, EDITOR);
         editorBoxes.setMaxSize(EDITOR, EDITOR);
@@ -297,8 +306,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         heatView.setId("ablationHeatMap");
         Label afterTitle = new Label("After (maps off)");
         afterTitle.getStyleClass().add("caption");
+        Wrap.wrapWhole(afterTitle);
         Label heatTitle = new Label();
         heatTitle.getStyleClass().add("caption");
+        Wrap.wrapWhole(heatTitle);
         heatTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.shownMapProperty().get() < 0
                 ? "Heat map: click a map" : "Map " + viewModel.shownMapProperty().get() + " on this sample",
                 viewModel.shownMapProperty()));
@@ -334,6 +345,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private Node buildMapColumn() {
         Label title = new Label("Feature maps (tick: off; click: heat map)");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
         mapList.setId("ablationMaps");
         mapList.setItems(viewModel.maps());
         mapList.setCellFactory(l -> new MapCell());
@@ -357,7 +369,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         Label thresholdValue = new Label();
         thresholdValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%+.2f",
                 viewModel.thresholdProperty().get()), viewModel.thresholdProperty()));
-        HBox thresholdRow = new HBox(6, new Label("Threshold"), threshold, thresholdValue);
+        Label thresholdName = new Label("Threshold");
+        Wrap.keepText(thresholdName, thresholdValue);
+        threshold.setMinWidth(60);
+        HBox thresholdRow = new HBox(6, thresholdName, threshold, thresholdValue);
         thresholdRow.setAlignment(Pos.CENTER_LEFT);
         Label count = new Label();
         count.getStyleClass().add("muted");
@@ -367,8 +382,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         ablate.selectedProperty().bindBidirectional(viewModel.ablateProperty());
         ablate.setTooltip(new Tooltip("Show each sample again with the ticked maps zeroed at every position"));
         Button allOn = button("All on", "ablationAllOn", "Switch every map back on", viewModel::allOn);
-        HBox toggleRow = new HBox(8, ablate, allOn, count);
-        toggleRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane toggleRow = Wrap.row(8, ablate, allOn, count);
         Runnable updateCount = () -> count.setText(viewModel.offChannels().length + " of " + viewModel.maps().size()
                 + " maps off");
         viewModel.maps().addListener((javafx.collections.ListChangeListener<FeatureMap>) c -> {
@@ -376,7 +390,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
             viewModel.maps().forEach(m -> m.offProperty().addListener((o, a, b) -> updateCount.run()));
         });
         VBox column = new VBox(8, title, mapList, thresholdRow, toggleRow);
-        column.setMinWidth(260);
+        column.setMinWidth(220);
         return column;
     }
 

@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.arithmetic;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -26,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -155,8 +157,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         Button newGrid = new Button("New grid");
         newGrid.setId("newGrid");
         newGrid.setOnAction(e -> vm.newGrid());
-        HBox gridRow = new HBox(6, new Label("Grid seed"), seed, newGrid);
-        gridRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane gridRow = Wrap.row(6, new Label("Grid seed"), seed, newGrid);
 
         MenuButton lessons = new MenuButton("Lessons");
         lessons.setId("lessonMenu");
@@ -171,8 +172,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         Button load = new Button("Load lesson…");
         load.setId("loadLesson");
         load.setOnAction(e -> chooseFile(false).ifPresent(f -> vm.loadLesson(f.toPath())));
-        HBox lessonRow = new HBox(6, lessons, save, load);
-        lessonRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane lessonRow = Wrap.row(6, lessons, save, load);
 
         grid.setId("arithmeticGrid");
         grid.setHgap(3);
@@ -293,7 +293,10 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             remove.setOnAction(e -> vm.removeBucket(b));
             Label index = new Label(Integer.toString(k + 1));
             index.getStyleClass().add("term-index");
-            HBox row = new HBox(6, index, sign, name, images, new Label("mean"), meanSlot, remove);
+            Label meanName = new Label("mean");
+            Wrap.keepText(index, sign, meanName, remove);
+            name.setMinWidth(60);
+            HBox row = new HBox(6, index, sign, name, images, meanName, meanSlot, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("bucket-" + k);
             row.getStyleClass().add("bucket-row");

@@ -1,5 +1,7 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.core.latent.Interpolation;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +93,7 @@ final class InterpolationPanel extends ScrollPane {
         figure4.setOnAction(e -> vm.figure4());
         Button clear = new Button("Clear keyframes");
         clear.setOnAction(e -> vm.keyframes().clear());
-        HBox gridRow = new HBox(6, new Label("Grid seed"), seed, figure4, clear);
-        gridRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane gridRow = Wrap.row(6, new Label("Grid seed"), seed, figure4, clear);
 
         grid.setId("keyframeGrid");
         grid.setHgap(4);
@@ -124,8 +125,7 @@ final class InterpolationPanel extends ScrollPane {
         build.setDefaultButton(false);
         build.setOnAction(e -> vm.buildWalk());
         build.disableProperty().bind(Bindings.size(vm.keyframes()).lessThan(2).or(vm.busyProperty()));
-        HBox walkRow = new HBox(6, mode, new Label("steps"), steps, build);
-        walkRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane walkRow = Wrap.row(6, mode, new Label("steps"), steps, build);
 
         film.setId("filmstrip");
         filmScroll = new ScrollPane(film);
@@ -171,6 +171,7 @@ final class InterpolationPanel extends ScrollPane {
         playControls.getChildren().setAll(play, speed, speedText);
         playControls.setAlignment(Pos.CENTER_LEFT);
         exportControls.getChildren().setAll(gif, png);
+        exportControls.getStyleClass().add(ActivityPane.DEVELOPER_ONLY);
         VBox controls = new VBox(8, playControls, exportControls);
         playerRow.getChildren().addAll(new StackPane(player), controls);
         playerRow.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;
@@ -22,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -34,6 +36,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -120,15 +123,12 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         describe.getStyleClass().add("muted");
         describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
                 : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label latency = new Label();
         latency.setId("walkLatency");
-        latency.getStyleClass().add("muted");
+        latency.getStyleClass().addAll("muted", ActivityPane.DEVELOPER_ONLY);
         latency.textProperty().bind(viewModel.latencyTextProperty());
-        HBox bar = new HBox(8, new Label("Model:"), chooser, open, follow, loading, describe, spacer, latency);
+        FlowPane bar = Wrap.row(8, new Label("Model:"), chooser, open, follow, loading, describe, latency);
         bar.getStyleClass().add("walk-model-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
