@@ -54,8 +54,11 @@ import javafx.util.converter.LongStringConverter;
 public final class AblationPane extends BorderPane implements ActivityPane {
 
     static final double THUMB = 56;
-    static final double EDITOR = 288;
+    /** Before and after are both drawn this large, side by side (two fit a 1024-wide window). */
+    static final double EDITOR = 240;
     static final double SMALL = 136;
+    /** A change of this many levels (0-255, mean over RGB) or more is white in the difference view. */
+    private static final double DIFFERENCE_SCALE = 96;
     private static final int COLUMNS = 4;
 
     private final AblationViewModel viewModel;
@@ -63,7 +66,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private final FrameView editorView = new FrameView(EDITOR);
     private final Pane editorBoxes = new Pane();
     private final Rectangle dragBox = new Rectangle();
-    private final FrameView afterView = new FrameView(SMALL);
+    private final FrameView afterView = new FrameView(EDITOR);
+    private final FrameView differenceView = new FrameView(SMALL);
     private final FrameView heatView = new FrameView(SMALL);
     private final ListView<FeatureMap> mapList = new ListView<>();
     private double dragX;
@@ -216,6 +220,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         int current = viewModel.currentProperty().get();
         editorView.show(current < before.size() ? before.get(current) : null);
         afterView.show(current < after.size() ? after.get(current) : null);
+        differenceView.show(current < after.size() && current < before.size()
+                ? HeatMaps.difference(before.get(current), after.get(current), DIFFERENCE_SCALE) : null);
         drawBoxes(editorBoxes, annotations == null ? List.of() : annotations.boxes(current),
                 annotations == null ? 1 : EDITOR / annotations.imageSize());
         editorBoxes.getChildren().add(dragBox);
@@ -268,9 +274,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     // ---- editor ----------------------------------------------------------------------------------------
 
     private Node buildEditorColumn() {
-        Label title = new Label("Draw window boxes (drag)");
+        Label title = new Label("Before: G(z). Drag to draw window boxes");
         title.getStyleClass().add("section-title");
         Wrap.wrapWhole(title);
+        title.setMaxWidth(EDITOR);
         editorBoxes.setId("ablationEditor");
         editorBoxes.setPrefSize(EDITOR, EDITOR);
         editorBoxes.setMaxSize(EDITOR, EDITOR);
@@ -304,20 +311,50 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         editor.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         afterView.setId("ablationAfter");
         heatView.setId("ablationHeatMap");
-        Label afterTitle = new Label("After (maps off)");
-        afterTitle.getStyleClass().add("caption");
+        differenceView.setId("ablationDifference");
+        Label afterTitle = new Label();
+        afterTitle.setId("ablationAfterTitle");
+        afterTitle.getStyleClass().add("section-title");
+        afterTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.ablateProperty().get()
+                ? "After: the same z, " + viewModel.offChannels().length + " maps off"
+                : "After: press Ablate", viewModel.ablateProperty(), viewModel.after()));
         Wrap.wrapWhole(afterTitle);
+        afterTitle.setMaxWidth(EDITOR);
+        Label differenceTitle = new Label("What replaced the windows: the change, black for none");
+        differenceTitle.getStyleClass().add("caption");
+        Wrap.wrapWhole(differenceTitle);
+        differenceTitle.setMaxWidth(SMALL);
         Label heatTitle = new Label();
         heatTitle.getStyleClass().add("caption");
         Wrap.wrapWhole(heatTitle);
         heatTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.shownMapProperty().get() < 0
                 ? "Heat map: click a map" : "Map " + viewModel.shownMapProperty().get() + " on this sample",
                 viewModel.shownMapProperty()));
-        VBox afterBox = new VBox(4, afterTitle, framed(afterView));
+        heatTitle.setMaxWidth(SMALL);
+        StackPane after = new StackPane(afterView);
+        after.getStyleClass().add("ablation-frame");
+        after.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        HBox pair = new HBox(12, new VBox(4, title, editor), new VBox(4, afterTitle, after));
+        pair.setId("ablationPair");
+        VBox differenceBox = new VBox(4, differenceTitle, framed(differenceView));
         VBox heatBox = new VBox(4, heatTitle, framed(heatView));
-        HBox small = new HBox(12, afterBox, heatBox);
-        VBox column = new VBox(8, title, editor, small);
-        column.setMinWidth(EDITOR + 16);
+        HBox small = new HBox(12, differenceBox, heatBox);
+        Label note = new Label();
+        note.setId("ablationOffNote");
+        note.getStyleClass().add("ablation-note");
+        note.textProperty().bind(viewModel.offNoteProperty());
+        Wrap.wrapWhole(note);
+        note.setMaxWidth(2 * EDITOR + 12);
+        Button strongest = button("Strongest only", "ablationStrongest",
+                "Threshold " + AblationViewModel.STRONG_THRESHOLD + ": only the clearest window maps off",
+                viewModel::strongestOnly);
+        strongest.visibleProperty().bind(viewModel.offNoteProperty().isNotEmpty().and(viewModel.probeProperty()
+                .isNotNull()));
+        strongest.managedProperty().bind(strongest.visibleProperty());
+        note.visibleProperty().bind(viewModel.offNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox column = new VBox(8, pair, small, note, strongest);
+        column.setMinWidth(2 * EDITOR + 28);
         return column;
     }
 

@@ -46,7 +46,6 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
 
     private static final double CELL = 52;
     private static final double EXEMPLAR = 40;
-    private static final double RESULT = 76;
     private static final double RESULT_CENTRE = 104;
     private static final double TURN = 80;
     /** How much presentation mode enlarges the result and the pixel-space sum. */
@@ -243,9 +242,10 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             int index = i;
             for (int k = 0; k < vm.buckets().size(); k++) {
                 Bucket b = vm.buckets().get(k);
-                if (b.exemplars().stream().anyMatch(e -> e.cell() == index && e.frame() == frames.get(index))) {
-                    // The term's position, not its name: names are long, and the rows on the right are in this order.
-                    Label badge = new Label((b.signProperty().get() < 0 ? "−" : "+") + (k + 1));
+                int j = exemplarAt(b, index, frames.get(index));
+                if (j >= 0) {
+                    // Term and place, as the rows on the right letter them: "+3" read like a weight.
+                    Label badge = new Label(badgeText(k, j));
                     badge.getStyleClass().add("bucket-badge");
                     StackPane.setAlignment(badge, Pos.TOP_LEFT);
                     cell.getChildren().add(badge);
@@ -255,6 +255,27 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             cell.setOnMouseClicked(e -> vm.assign(index));
             grid.add(cell, i % ArithmeticViewModel.GRID_COLUMNS, i / ArithmeticViewModel.GRID_COLUMNS);
         }
+    }
+
+    /** The exemplar of {@code b} picked from grid cell {@code cell}, or -1. */
+    private static int exemplarAt(Bucket b, int cell, Frame frame) {
+        for (int j = 0; j < b.exemplars().size(); j++) {
+            Bucket.Exemplar e = b.exemplars().get(j);
+            if (e.cell() == cell && e.frame() == frame) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A term's letter, as its row shows it (A, B, C…). */
+    static String termLetter(int term) {
+        return term < 26 ? Character.toString('A' + term) : "T" + (term + 1);
+    }
+
+    /** The badge on a picked grid cell: the term's letter and the exemplar's place in it, e.g. B2. */
+    static String badgeText(int term, int exemplar) {
+        return termLetter(term) + (exemplar + 1);
     }
 
     private void showBuckets() {
@@ -291,7 +312,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             remove.getStyleClass().add("remove-button");
             remove.setDisable(buckets.size() <= 1);
             remove.setOnAction(e -> vm.removeBucket(b));
-            Label index = new Label(Integer.toString(k + 1));
+            Label index = new Label(termLetter(k));
             index.getStyleClass().add("term-index");
             Label meanName = new Label("mean");
             Wrap.keepText(index, sign, meanName, remove);
@@ -330,7 +351,8 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         List<Frame> frames = vm.resultFrames();
         for (int c = 0; c < ArithmeticFigure.CELLS; c++) {
             boolean centre = c == ArithmeticFigure.CENTRE;
-            FrameView v = new FrameView((centre ? RESULT_CENTRE : RESULT) * resultScale);
+            // Every cell at the centre's size, as in the paper: the noisy neighbours must be seen to agree.
+            FrameView v = new FrameView(RESULT_CENTRE * resultScale);
             v.show(c < frames.size() ? frames.get(c) : null);
             StackPane cell = new StackPane(v);
             cell.setId(centre ? "resultCentre" : "resultNeighbour-" + c);

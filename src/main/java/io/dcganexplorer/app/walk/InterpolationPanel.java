@@ -11,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -52,9 +53,13 @@ final class InterpolationPanel extends ScrollPane {
     private final WalkPane.ExportFolder folder;
     private final GridPane grid = new GridPane();
     private final HBox film = new HBox(3);
+    /** The paper's layout of the same walk: one row per pair of keyframes. */
+    private final VBox rows = new VBox(3);
+    private final CheckBox rowsLayout = new CheckBox("Paper layout: a row per pair of keyframes");
     private final FrameView player = new FrameView(PLAYER_SIZE);
     private final ScrollPane filmScroll;
-    private final HBox gridArea = new HBox(16, grid);
+    // Wraps: on a narrow screen the presentation player goes under the grid instead of off the edge.
+    private final FlowPane gridArea = new FlowPane(16, 16, grid);
     private final VBox box;
     private final HBox playerRow = new HBox(12);
     private final VBox playerColumn = new VBox(10);
@@ -160,17 +165,23 @@ final class InterpolationPanel extends ScrollPane {
         gif.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         gif.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.gif", "Animated GIF", "*.gif")
                 .ifPresent(vm::exportGif));
+        Button rowsPng = new Button("Export rows PNG…");
+        rowsPng.setId("exportWalkRows");
+        rowsPng.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
+        rowsPng.setTooltip(new Tooltip("The walk as the paper's figure 4: one row per pair of keyframes"));
+        rowsPng.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk-rows.png", "PNG image", "*.png")
+                .ifPresent(vm::exportRows));
         Button png = new Button("Export PNG strip…");
         png.setId("exportWalkPng");
         png.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
                 .ifPresent(vm::exportStrip));
-        for (Region r : List.of(play, speedText, gif, png)) {
+        for (Region r : List.of(play, speedText, gif, png, rowsPng)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         playControls.getChildren().setAll(play, speed, speedText);
         playControls.setAlignment(Pos.CENTER_LEFT);
-        exportControls.getChildren().setAll(gif, png);
+        exportControls.getChildren().setAll(gif, png, rowsPng);
         exportControls.getStyleClass().add(ActivityPane.DEVELOPER_ONLY);
         VBox controls = new VBox(8, playControls, exportControls);
         playerRow.getChildren().addAll(new StackPane(player), controls);
@@ -185,7 +196,14 @@ final class InterpolationPanel extends ScrollPane {
         hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        box = new VBox(10, gridRow, hint, gridArea, walkRow, filmScroll, playerRow, status);
+        rows.setId("walkRows");
+        rowsLayout.setId("walkRowsLayout");
+        rowsLayout.setSelected(true);
+        rows.visibleProperty().bind(rowsLayout.selectedProperty());
+        rows.managedProperty().bind(rows.visibleProperty());
+        filmScroll.visibleProperty().bind(rowsLayout.selectedProperty().not());
+        filmScroll.managedProperty().bind(filmScroll.visibleProperty());
+        box = new VBox(10, gridRow, hint, gridArea, walkRow, rowsLayout, rows, filmScroll, playerRow, status);
         box.setPadding(new Insets(12));
         setContent(box);
     }
@@ -230,6 +248,16 @@ final class InterpolationPanel extends ScrollPane {
             });
             Tooltip.install(cell, new Tooltip("Frame " + (i + 1) + "; double-click to make it the current z"));
             film.getChildren().add(cell);
+        }
+        rows.getChildren().clear();
+        for (List<Frame> row : vm.walkRows()) {
+            HBox line = new HBox(3);
+            for (Frame f : row) {
+                FrameView view = new FrameView(FILM_SIZE * scale);
+                view.show(f);
+                line.getChildren().add(view);
+            }
+            rows.getChildren().add(line);
         }
         showFrame(vm.frameIndexProperty().get());
     }
