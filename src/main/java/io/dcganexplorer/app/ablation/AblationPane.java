@@ -187,7 +187,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         Label summary = new Label();
         summary.setId("ablationSummary");
         summary.getStyleClass().add("caption");
-        summary.setWrapText(true);
+        Wrap.wrapWhole(summary);
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
             WindowAnnotations a = viewModel.annotationsProperty().get();
             return a == null ? "" : a.boxCount() + " window boxes on " + a.samplesWithBoxes() + " samples of seed "
