@@ -21,7 +21,8 @@ import javafx.stage.Stage;
  * nothing is cut at 1024x768, 1280x800 and 1920x1080. Run once per size under Xvfb, from the project root:
  * {@code xvfb-run -a -s "-screen 0 1024x768x24" java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt)
  * io.dcganexplorer.app.PaneScreenshots /tmp/shots}. Files are named {@code WxH-window-walk.png},
- * {@code WxH-present-walk.png} and so on. Not run by the test suite.
+ * {@code WxH-present-walk.png} and so on; {@code -Dheadless.geometry=WxH-32} under headless Monocle instead of
+ * Xvfb, {@code -Dscreens.follow=RUN_DIR} to show a run on the Train pane. Not run by the test suite.
  */
 public final class PaneScreenshots {
 

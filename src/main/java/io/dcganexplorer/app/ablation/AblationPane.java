@@ -427,7 +427,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
             viewModel.maps().forEach(m -> m.offProperty().addListener((o, a, b) -> updateCount.run()));
         });
         VBox column = new VBox(8, title, mapList, thresholdRow, toggleRow);
-        column.setMinWidth(220);
+        column.setMinWidth(200);
         return column;
     }
 
