@@ -199,11 +199,17 @@ final class InterpolationPanel extends ScrollPane {
         rows.setId("walkRows");
         rowsLayout.setId("walkRowsLayout");
         rowsLayout.setSelected(true);
-        rows.visibleProperty().bind(rowsLayout.selectedProperty());
-        rows.managedProperty().bind(rows.visibleProperty());
+        // Scrolls sideways by itself: nine frames a row must not widen the whole panel on a narrow screen.
+        ScrollPane rowsScroll = new ScrollPane(rows);
+        rowsScroll.setFitToHeight(true);
+        rowsScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
+        rowsScroll.getStyleClass().add("walk-rows");
+        rowsScroll.visibleProperty().bind(rowsLayout.selectedProperty());
+        rowsScroll.managedProperty().bind(rowsScroll.visibleProperty());
         filmScroll.visibleProperty().bind(rowsLayout.selectedProperty().not());
         filmScroll.managedProperty().bind(filmScroll.visibleProperty());
-        box = new VBox(10, gridRow, hint, gridArea, walkRow, rowsLayout, rows, filmScroll, playerRow, status);
+        box = new VBox(10, gridRow, hint, gridArea, walkRow, rowsLayout, rowsScroll, filmScroll, playerRow,
+                status);
         box.setPadding(new Insets(12));
         setContent(box);
     }

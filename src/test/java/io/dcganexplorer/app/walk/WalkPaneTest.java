@@ -106,7 +106,7 @@ class WalkPaneTest {
         javafx.scene.layout.VBox rows = robot.lookup("#walkRows").queryAs(javafx.scene.layout.VBox.class);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows.getChildren().size()
                 == InterpolationViewModel.FIGURE4_KEYFRAMES - 1);
-        assertThat(rows.isVisible()).isTrue();
+        assertThat(robot.lookup(".walk-rows").query().isVisible()).isTrue();
         assertThat(((javafx.scene.layout.HBox) rows.getChildren().get(0)).getChildren())
                 .hasSize(pane.viewModel().interpolation().stepsPerSegmentProperty().get() + 1);
         assertThat(robot.lookup(".filmstrip").query().isVisible()).as("the one-row strip gives way").isFalse();
