@@ -40,6 +40,12 @@ public interface ActivityPane {
     default void setPresentation(boolean on) {
     }
 
+    /**
+     * Style class for what only the person at the desk needs (timings, export buttons): presentation mode
+     * hides every node that has it, in every pane, and shows it again afterwards.
+     */
+    String DEVELOPER_ONLY = "developer-only";
+
     /** Releases timers and threads; the window is closing. */
     default void dispose() {
     }

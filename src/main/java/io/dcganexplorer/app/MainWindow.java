@@ -19,6 +19,7 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -104,6 +105,10 @@ public final class MainWindow extends BorderPane {
                 showTourStep(tour.stepProperty().get());
             } else {
                 clearTourHighlight();
+                if (tour.finished()) {
+                    // Done: back where the app starts, a slider in hand.
+                    activityTitled(FIRST_ACTIVITY).ifPresent(this::selectActivity);
+                }
                 ActivityPane shown = selectedActivity();
                 if (shown != null) {
                     shown.focusStart();
@@ -322,12 +327,33 @@ public final class MainWindow extends BorderPane {
         activityTitled(step.activity()).ifPresent(pane -> {
             selectActivity(pane);
             tabs.getSelectionModel().getSelectedItem().getStyleClass().add(TOUR_TAB);
-            highlighted = step.target() == null ? null : pane.node().lookup(step.target());
+            // Lay the tab out first: its parts have no place yet when it was hidden a moment ago.
+            pane.node().applyCss();
+            if (pane.node() instanceof Parent parent) {
+                parent.layout();
+            }
+            highlighted = step.targets().stream().map(pane.node()::lookup)
+                    .filter(n -> n != null && isShown(n)).findFirst().orElse(null);
+            List<Node> keepClear = new java.util.ArrayList<>(step.keepClear().stream().map(pane.node()::lookup)
+                    .filter(Objects::nonNull).toList());
+            // The marked tab too: it says where the reader is.
+            tabs.applyCss();
+            Optional.ofNullable(tabs.lookup("." + TOUR_TAB)).ifPresent(keepClear::add);
             if (highlighted != null) {
                 highlighted.getStyleClass().add(TOUR_HIGHLIGHT);
+                TourOverlay.scrollIntoView(highlighted);
             }
-            tourOverlay.setTarget(highlighted);
+            tourOverlay.setTarget(highlighted, keepClear);
         });
+    }
+
+    private static boolean isShown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void clearTourHighlight() {
@@ -336,7 +362,7 @@ public final class MainWindow extends BorderPane {
             highlighted.getStyleClass().remove(TOUR_HIGHLIGHT);
             highlighted = null;
         }
-        tourOverlay.setTarget(null);
+        tourOverlay.setTarget(null, List.of());
     }
 
     /** Written at once, so the tour does not open by itself again even if the app is killed. */

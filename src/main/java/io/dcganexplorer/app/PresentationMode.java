@@ -3,9 +3,11 @@ package io.dcganexplorer.app;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -30,6 +32,8 @@ final class PresentationMode {
 
     private final BooleanProperty active = new SimpleBooleanProperty();
     private Bounds windowed;
+    /** Whether {@link #coverScreen} sized the window, so leaving must size it back. */
+    private boolean resized;
     private final Stage stage;
     private final Parent root;
     private final List<ActivityPane> panes;
@@ -77,14 +81,45 @@ final class PresentationMode {
             n.setVisible(!on);
             n.setManaged(!on);
         }
+        for (Node n : root.lookupAll("." + ActivityPane.DEVELOPER_ONLY)) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
         panes.forEach(p -> p.setPresentation(on));
         if (on) {
             windowed = Bounds.of(stage);
             // The window's own key handler decides what Esc does: close the tour first, then leave this mode.
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreen(true);
-        } else if (stage.isFullScreen()) {
-            stage.setFullScreen(false);
+            coverScreen();
+        } else {
+            if (stage.isFullScreen()) {
+                stage.setFullScreen(false);
+            }
+            if (resized && windowed != null) {
+                stage.setX(windowed.x());
+                stage.setY(windowed.y());
+                stage.setWidth(windowed.width());
+                stage.setHeight(windowed.height());
+            }
+            resized = false;
         }
+    }
+
+    /**
+     * Without a window manager (a bare X server driving a projector, a kiosk) a full-screen request leaves
+     * the window as it was, so make it as large as its screen by hand; with one, the window already is.
+     */
+    private void coverScreen() {
+        Rectangle2D screen = Screen.getScreensForRectangle(stage.getX(), stage.getY(), Math.max(1, stage.getWidth()),
+                Math.max(1, stage.getHeight())).stream().findFirst().orElse(Screen.getPrimary()).getBounds();
+        if (stage.getWidth() >= screen.getWidth() && stage.getHeight() >= screen.getHeight()) {
+            return;
+        }
+        resized = true;
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
     }
 }

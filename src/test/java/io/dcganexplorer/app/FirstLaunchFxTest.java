@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,13 @@ class FirstLaunchFxTest {
             }
         }
         return false;
+    }
+
+    /** The share of {@code part}'s area that {@code card} covers. */
+    private static double coveredShare(javafx.geometry.Bounds card, javafx.geometry.Bounds part) {
+        double w = Math.min(card.getMaxX(), part.getMaxX()) - Math.max(card.getMinX(), part.getMinX());
+        double h = Math.min(card.getMaxY(), part.getMaxY()) - Math.max(card.getMinY(), part.getMinY());
+        return w <= 0 || h <= 0 ? 0 : w * h / (part.getWidth() * part.getHeight());
     }
 
     private static void press(FxRobot robot, KeyCode key) {
@@ -146,7 +155,7 @@ class FirstLaunchFxTest {
     }
 
     @Test
-    void nextWalksThroughEveryStepSelectingTheTabItNamesAndDoneClosesTheTour(FxRobot robot) {
+    void nextWalksThroughEveryStepRingingWhatItIsAboutClearOfTheCardAndDoneEndsOnTheWalkSliders(FxRobot robot) {
         List<TourStep> steps = window.tour().steps();
         for (int i = 0; i < steps.size(); i++) {
             TourStep step = steps.get(i);
@@ -155,14 +164,32 @@ class FirstLaunchFxTest {
             assertThat(robot.lookup("#tourCounter").queryLabeled().getText()).endsWith((i + 1) + " of " + steps.size());
             assertThat(robot.lookup(".tour-highlight").queryAll()).as("what step %d is about", i + 1).hasSize(1);
             Node target = robot.lookup(".tour-highlight").query();
-            assertThat("#" + target.getId()).isEqualTo(step.target());
+            assertThat(step.targets()).contains("#" + target.getId());
             assertThat(isInside(target, selectedContent(robot))).as("step %d's target is in its tab", i + 1).isTrue();
             assertThat(target.isVisible()).isTrue();
             javafx.geometry.Bounds targetBounds = target.localToScreen(target.getBoundsInLocal());
+            // The card itself, not its drop shadow.
             javafx.geometry.Bounds cardBounds = robot.lookup("#tourCard").query().localToScreen(
-                    robot.lookup("#tourCard").query().getBoundsInLocal());
+                    robot.lookup("#tourCard").query().getLayoutBounds());
             assertThat(cardBounds.contains(targetBounds.getCenterX(), targetBounds.getCenterY()))
                     .as("step %d's card covers the middle of what it is about", i + 1).isFalse();
+            Node ring = robot.lookup("#tourRing").query();
+            assertThat(ring.isVisible()).as("step %d rings what it is about", i + 1).isTrue();
+            assertThat(ring.localToScreen(ring.getBoundsInLocal()).intersects(targetBounds)).isTrue();
+            for (String other : step.keepClear()) {
+                Node n = robot.from(selectedContent(robot)).lookup(other).query();
+                javafx.geometry.Bounds part = n.localToScreen(n.getBoundsInLocal());
+                // Where no place is free (the Arithmetic pane at 1280x800), a corner of a part at most.
+                assertThat(coveredShare(cardBounds, part)).as("share of %s under step %d's card", other, i + 1)
+                        .isLessThan(1.0 / 3);
+            }
+            for (Node p = target.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                    javafx.geometry.Bounds view = scroll.localToScreen(scroll.getLayoutBounds());
+                    assertThat(view.contains(targetBounds.getCenterX(), targetBounds.getCenterY()))
+                            .as("step %d's target is scrolled into view", i + 1).isTrue();
+                }
+            }
             if ("#walkTabs".equals(step.target())) {
                 // The interpolation controls are at the bottom right, where the card sits by default.
                 assertThat(cardBounds.intersects(targetBounds)).as("the card covers the Interpolation controls").isFalse();
@@ -174,6 +201,10 @@ class FirstLaunchFxTest {
         }
         assertThat(window.tour().showingProperty().get()).isFalse();
         assertThat(robot.lookup(".tour-highlight").queryAll()).isEmpty();
+        assertThat(robot.lookup("#tourRing").query().isVisible()).isFalse();
+        assertThat(selectedTab(robot)).as("the tour ends on the Walk pane").isEqualTo("tab-Walk");
+        assertThat(stage.getScene().getFocusOwner()).as("with a slider in hand")
+                .isSameAs(robot.lookup("#walkSliders").query());
         assertThat(AppPreferences.load(dir.resolve("config")).values().tourSeen()).isTrue();
     }
 
@@ -193,6 +224,12 @@ class FirstLaunchFxTest {
     @Test
     void f5PresentsWithLargeTypeAndNoSliderColumnAndEscOrF5RestoresEverything(FxRobot robot) {
         press(robot, KeyCode.ESCAPE);
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+        });
+        Rectangle2D screen = Screen.getPrimary().getBounds();
+        assertThat(robot.lookup("#walkLatency").query().isVisible()).isTrue();
         Labeled tabLabel = (Labeled) robot.lookup(".tab-label").query();
         FrameView image = robot.lookup("#walkImage").queryAs(FrameView.class);
         double normalFont = tabLabel.getFont().getSize();
@@ -203,6 +240,12 @@ class FirstLaunchFxTest {
             assertThat(window.isPresentation()).isTrue();
             assertThat(window.getStyleClass()).contains("presentation");
             assertThat(stage.isFullScreen()).isTrue();
+            // Monocle, like an X server with no window manager, does not resize a full-screen window itself.
+            assertThat(stage.getWidth()).as("as wide as the screen").isEqualTo(screen.getWidth());
+            assertThat(stage.getHeight()).as("as high as the screen").isEqualTo(screen.getHeight());
+            assertThat(robot.lookup("#walkLatency").query().isVisible()).as("timings are hidden").isFalse();
+            assertThat(robot.lookup("#exportWalkGif").query().isVisible() && robot.lookup("#exportWalkGif").query()
+                    .getParent().isVisible()).as("exports are hidden").isFalse();
             assertThat(tabLabel.getFont().getSize()).isGreaterThan(normalFont * 1.4);
             assertThat(robot.lookup("#walkSliders").tryQuery()).as("the slider column is hidden").isEmpty();
             assertThat(robot.lookup(".app-toolbar").query().isVisible()).isFalse();
@@ -212,6 +255,9 @@ class FirstLaunchFxTest {
             assertThat(window.isPresentation()).as("left with %s", leave).isFalse();
             assertThat(window.getStyleClass()).doesNotContain("presentation");
             assertThat(stage.isFullScreen()).isFalse();
+            assertThat(stage.getWidth()).isEqualTo(1000);
+            assertThat(stage.getHeight()).isEqualTo(700);
+            assertThat(robot.lookup("#walkLatency").query().isVisible()).isTrue();
             assertThat(tabLabel.getFont().getSize()).isEqualTo(normalFont);
             assertThat(robot.lookup("#walkSliders").tryQuery()).isPresent();
             assertThat(robot.lookup(".app-toolbar").query().isVisible()).isTrue();

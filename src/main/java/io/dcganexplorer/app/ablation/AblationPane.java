@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.ablation;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -21,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -30,6 +32,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -51,8 +54,11 @@ import javafx.util.converter.LongStringConverter;
 public final class AblationPane extends BorderPane implements ActivityPane {
 
     static final double THUMB = 56;
-    static final double EDITOR = 288;
+    /** Before and after are both drawn this large, side by side (two fit a 1024-wide window). */
+    static final double EDITOR = 240;
     static final double SMALL = 136;
+    /** A change of this many levels (0-255, mean over RGB) or more is white in the difference view. */
+    private static final double DIFFERENCE_SCALE = 96;
     private static final int COLUMNS = 4;
 
     private final AblationViewModel viewModel;
@@ -60,7 +66,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private final FrameView editorView = new FrameView(EDITOR);
     private final Pane editorBoxes = new Pane();
     private final Rectangle dragBox = new Rectangle();
-    private final FrameView afterView = new FrameView(SMALL);
+    private final FrameView afterView = new FrameView(EDITOR);
+    private final FrameView differenceView = new FrameView(SMALL);
     private final FrameView heatView = new FrameView(SMALL);
     private final ListView<FeatureMap> mapList = new ListView<>();
     private double dragX;
@@ -74,7 +81,12 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         HBox columns = new HBox(12, buildGridColumn(), buildEditorColumn(), buildMapColumn());
         columns.setPadding(new Insets(12));
         HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
-        StackPane center = new StackPane(columns, buildEmptyState());
+        // Below the columns' least width (a 1024-wide window at presentation type) scroll rather than cut.
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("ablation-scroll");
+        StackPane center = new StackPane(scroll, buildEmptyState());
         setCenter(center);
         Label message = new Label();
         message.setId("ablationMessage");
@@ -137,12 +149,9 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Seed"), seed, new Label("Layer"), layer, auto, fit, undo, clear, save, load,
-                busy, spacer, model);
+        FlowPane bar = Wrap.row(8, new Label("Seed"), seed, new Label("Layer"), layer, auto, fit, undo, clear, save,
+                load, busy, model);
         bar.getStyleClass().add("ablation-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -163,8 +172,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private Node buildGridColumn() {
         Label title = new Label("Samples: click one to draw on it");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
         Label caption = new Label();
         caption.getStyleClass().add("caption");
+        Wrap.wrapWhole(caption);
         caption.textProperty().bind(Bindings.createStringBinding(() -> viewModel.ablateProperty().get()
                 ? "Each sample, then the same z with the ticked maps off" : "Tick maps and press Ablate for after images",
                 viewModel.ablateProperty()));
@@ -176,14 +187,15 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         Label summary = new Label();
         summary.setId("ablationSummary");
         summary.getStyleClass().add("caption");
-        summary.setWrapText(true);
+        Wrap.wrapWhole(summary);
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
             WindowAnnotations a = viewModel.annotationsProperty().get();
             return a == null ? "" : a.boxCount() + " window boxes on " + a.samplesWithBoxes() + " samples of seed "
                     + a.seed() + " (" + a.samples().size() + " looked at); the paper drew 52 boxes on 150 samples.";
         }, viewModel.annotationsProperty()));
         VBox column = new VBox(8, title, caption, grid, summary);
-        column.setMinWidth(COLUMNS * (2 * THUMB + 12) + 8);
+        // Two tiles a row at the least, four when there is room.
+        column.setMinWidth(2 * (2 * THUMB + 12) + 8);
         column.setPrefWidth(COLUMNS * (2 * THUMB + 12) + 8);
         return column;
     }
@@ -208,6 +220,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         int current = viewModel.currentProperty().get();
         editorView.show(current < before.size() ? before.get(current) : null);
         afterView.show(current < after.size() ? after.get(current) : null);
+        differenceView.show(current < after.size() && current < before.size()
+                ? HeatMaps.difference(before.get(current), after.get(current), DIFFERENCE_SCALE) : null);
         drawBoxes(editorBoxes, annotations == null ? List.of() : annotations.boxes(current),
                 annotations == null ? 1 : EDITOR / annotations.imageSize());
         editorBoxes.getChildren().add(dragBox);
@@ -260,8 +274,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     // ---- editor ----------------------------------------------------------------------------------------
 
     private Node buildEditorColumn() {
-        Label title = new Label("Draw window boxes (drag)");
+        Label title = new Label("Before: G(z). Drag to draw window boxes");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
+        title.setMaxWidth(EDITOR);
         editorBoxes.setId("ablationEditor");
         editorBoxes.setPrefSize(EDITOR, EDITOR);
         editorBoxes.setMaxSize(EDITOR, EDITOR);
@@ -295,18 +311,50 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         editor.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         afterView.setId("ablationAfter");
         heatView.setId("ablationHeatMap");
-        Label afterTitle = new Label("After (maps off)");
-        afterTitle.getStyleClass().add("caption");
+        differenceView.setId("ablationDifference");
+        Label afterTitle = new Label();
+        afterTitle.setId("ablationAfterTitle");
+        afterTitle.getStyleClass().add("section-title");
+        afterTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.ablateProperty().get()
+                ? "After: the same z, " + viewModel.offChannels().length + " maps off"
+                : "After: press Ablate", viewModel.ablateProperty(), viewModel.after()));
+        Wrap.wrapWhole(afterTitle);
+        afterTitle.setMaxWidth(EDITOR);
+        Label differenceTitle = new Label("What replaced the windows: the change, black for none");
+        differenceTitle.getStyleClass().add("caption");
+        Wrap.wrapWhole(differenceTitle);
+        differenceTitle.setMaxWidth(SMALL);
         Label heatTitle = new Label();
         heatTitle.getStyleClass().add("caption");
+        Wrap.wrapWhole(heatTitle);
         heatTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.shownMapProperty().get() < 0
                 ? "Heat map: click a map" : "Map " + viewModel.shownMapProperty().get() + " on this sample",
                 viewModel.shownMapProperty()));
-        VBox afterBox = new VBox(4, afterTitle, framed(afterView));
+        heatTitle.setMaxWidth(SMALL);
+        StackPane after = new StackPane(afterView);
+        after.getStyleClass().add("ablation-frame");
+        after.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        HBox pair = new HBox(12, new VBox(4, title, editor), new VBox(4, afterTitle, after));
+        pair.setId("ablationPair");
+        VBox differenceBox = new VBox(4, differenceTitle, framed(differenceView));
         VBox heatBox = new VBox(4, heatTitle, framed(heatView));
-        HBox small = new HBox(12, afterBox, heatBox);
-        VBox column = new VBox(8, title, editor, small);
-        column.setMinWidth(EDITOR + 16);
+        HBox small = new HBox(12, differenceBox, heatBox);
+        Label note = new Label();
+        note.setId("ablationOffNote");
+        note.getStyleClass().add("ablation-note");
+        note.textProperty().bind(viewModel.offNoteProperty());
+        Wrap.wrapWhole(note);
+        note.setMaxWidth(2 * EDITOR + 12);
+        Button strongest = button("Strongest only", "ablationStrongest",
+                "Threshold " + AblationViewModel.STRONG_THRESHOLD + ": only the clearest window maps off",
+                viewModel::strongestOnly);
+        strongest.visibleProperty().bind(viewModel.offNoteProperty().isNotEmpty().and(viewModel.probeProperty()
+                .isNotNull()));
+        strongest.managedProperty().bind(strongest.visibleProperty());
+        note.visibleProperty().bind(viewModel.offNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox column = new VBox(8, pair, small, note, strongest);
+        column.setMinWidth(2 * EDITOR + 28);
         return column;
     }
 
@@ -334,6 +382,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     private Node buildMapColumn() {
         Label title = new Label("Feature maps (tick: off; click: heat map)");
         title.getStyleClass().add("section-title");
+        Wrap.wrapWhole(title);
         mapList.setId("ablationMaps");
         mapList.setItems(viewModel.maps());
         mapList.setCellFactory(l -> new MapCell());
@@ -357,7 +406,10 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         Label thresholdValue = new Label();
         thresholdValue.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%+.2f",
                 viewModel.thresholdProperty().get()), viewModel.thresholdProperty()));
-        HBox thresholdRow = new HBox(6, new Label("Threshold"), threshold, thresholdValue);
+        Label thresholdName = new Label("Threshold");
+        Wrap.keepText(thresholdName, thresholdValue);
+        threshold.setMinWidth(60);
+        HBox thresholdRow = new HBox(6, thresholdName, threshold, thresholdValue);
         thresholdRow.setAlignment(Pos.CENTER_LEFT);
         Label count = new Label();
         count.getStyleClass().add("muted");
@@ -367,8 +419,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         ablate.selectedProperty().bindBidirectional(viewModel.ablateProperty());
         ablate.setTooltip(new Tooltip("Show each sample again with the ticked maps zeroed at every position"));
         Button allOn = button("All on", "ablationAllOn", "Switch every map back on", viewModel::allOn);
-        HBox toggleRow = new HBox(8, ablate, allOn, count);
-        toggleRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane toggleRow = Wrap.row(8, ablate, allOn, count);
         Runnable updateCount = () -> count.setText(viewModel.offChannels().length + " of " + viewModel.maps().size()
                 + " maps off");
         viewModel.maps().addListener((javafx.collections.ListChangeListener<FeatureMap>) c -> {
@@ -376,7 +427,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
             viewModel.maps().forEach(m -> m.offProperty().addListener((o, a, b) -> updateCount.run()));
         });
         VBox column = new VBox(8, title, mapList, thresholdRow, toggleRow);
-        column.setMinWidth(260);
+        column.setMinWidth(200);
         return column;
     }
 

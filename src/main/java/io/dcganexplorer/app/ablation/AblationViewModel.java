@@ -61,6 +61,10 @@ public final class AblationViewModel implements AutoCloseable {
     public static final int SAMPLES = 16;
     /** Samples auto-annotation draws boxes on: the paper's 150. */
     public static final int AUTO_SAMPLES = 150;
+    /** The threshold that keeps only the strongest window maps (docs/ABLATION.md: 9 of relu2's 32 maps). */
+    public static final double STRONG_THRESHOLD = 0.5;
+    /** Above this share of a layer's maps off, the whole picture changes, not just the windows. */
+    static final double MANY_OFF = 0.4;
 
     /** Where window detectors come from: the detector for an image size, if there is one. */
     @FunctionalInterface
@@ -94,6 +98,7 @@ public final class AblationViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Frame> heatMap = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FeatureProbe.Result> probe = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper offNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
 
@@ -233,6 +238,7 @@ public final class AblationViewModel implements AutoCloseable {
         if (sampler == null || l == null) {
             return;
         }
+        offNote.set(offNote(offChannels().length, maps.size(), probe.get() != null));
         long generation = ++renderGeneration;
         INDArray z = sampler.batch(seed.get(), LatentSampler.SAMPLING_STREAM, 0, SAMPLES);
         int[] off = offChannels();
@@ -367,6 +373,13 @@ public final class AblationViewModel implements AutoCloseable {
                 return;
             }
             edit(found.get());
+            // Show a sample with a window, not whichever comes first.
+            for (int i = 0; i < SAMPLES; i++) {
+                if (!found.get().boxes(i).isEmpty()) {
+                    current.set(i);
+                    break;
+                }
+            }
             message.set(String.format(Locale.ROOT, "Detector found %d windows on %d of %d samples.",
                     found.get().boxCount(), found.get().samplesWithBoxes(), AUTO_SAMPLES));
         }, e -> {
@@ -434,6 +447,30 @@ public final class AblationViewModel implements AutoCloseable {
         }
         bulk = false;
         render();
+    }
+
+    /**
+     * Says so when many of the layer's maps are off (empty otherwise): the result then looks broken, in
+     * colour blotches all over the picture, and the strongest maps alone show what the paper shows.
+     */
+    static String offNote(int off, int total, boolean fitted) {
+        if (total == 0 || off <= MANY_OFF * total) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%d of the layer's %d maps are off (%.0f%%): that changes the whole "
+                + "picture, not only the windows. The paper's rule (every map with a weight above 0) picks this many "
+                + "on a layer this narrow; its much wider layer lost a far smaller share.%s", off, total,
+                100.0 * off / total, fitted ? " Strongest only keeps the maps with a weight above 0.5, the clearest window maps." : "");
+    }
+
+    /** After a fit: only the strongest window maps off (weight above {@link #STRONG_THRESHOLD}). */
+    public void strongestOnly() {
+        threshold.set(STRONG_THRESHOLD);
+    }
+
+    /** Why the result may look broken, or empty; see {@link #offNote(int, int, boolean)}. */
+    public ReadOnlyStringProperty offNoteProperty() {
+        return offNote.getReadOnlyProperty();
     }
 
     /** Switches every map back on. */

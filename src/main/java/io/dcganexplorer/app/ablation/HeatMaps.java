@@ -25,6 +25,26 @@ final class HeatMaps {
         return new Frame(size, size, argb, 0);
     }
 
+    /**
+     * What ablation changed, pixel by pixel: the mean absolute RGB difference on the same ramp, on a fixed
+     * scale (a change of {@code fullScale} levels or more is white) so a small change looks small.
+     */
+    static Frame difference(Frame before, Frame after, double fullScale) {
+        if (before.width() != after.width() || before.height() != after.height()) {
+            throw new IllegalArgumentException("before is " + before.width() + "x" + before.height() + ", after "
+                    + after.width() + "x" + after.height());
+        }
+        int[] argb = new int[before.argb().length];
+        for (int i = 0; i < argb.length; i++) {
+            int a = before.argb()[i];
+            int b = after.argb()[i];
+            double d = (Math.abs((a >> 16 & 0xFF) - (b >> 16 & 0xFF)) + Math.abs((a >> 8 & 0xFF) - (b >> 8 & 0xFF))
+                    + Math.abs((a & 0xFF) - (b & 0xFF))) / 3.0;
+            argb[i] = ramp(Math.min(1, d / fullScale));
+        }
+        return new Frame(before.width(), before.height(), argb, 0);
+    }
+
     /** t in [0, 1]: black to red (first third), to yellow (second), to white (last). */
     static int ramp(double t) {
         int r = channel(t * 3);

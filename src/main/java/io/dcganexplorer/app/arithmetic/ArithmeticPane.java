@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.arithmetic;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -26,6 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +46,6 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
 
     private static final double CELL = 52;
     private static final double EXEMPLAR = 40;
-    private static final double RESULT = 76;
     private static final double RESULT_CENTRE = 104;
     private static final double TURN = 80;
     /** How much presentation mode enlarges the result and the pixel-space sum. */
@@ -155,8 +156,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         Button newGrid = new Button("New grid");
         newGrid.setId("newGrid");
         newGrid.setOnAction(e -> vm.newGrid());
-        HBox gridRow = new HBox(6, new Label("Grid seed"), seed, newGrid);
-        gridRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane gridRow = Wrap.row(6, new Label("Grid seed"), seed, newGrid);
 
         MenuButton lessons = new MenuButton("Lessons");
         lessons.setId("lessonMenu");
@@ -171,8 +171,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         Button load = new Button("Load lesson…");
         load.setId("loadLesson");
         load.setOnAction(e -> chooseFile(false).ifPresent(f -> vm.loadLesson(f.toPath())));
-        HBox lessonRow = new HBox(6, lessons, save, load);
-        lessonRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane lessonRow = Wrap.row(6, lessons, save, load);
 
         grid.setId("arithmeticGrid");
         grid.setHgap(3);
@@ -243,9 +242,10 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             int index = i;
             for (int k = 0; k < vm.buckets().size(); k++) {
                 Bucket b = vm.buckets().get(k);
-                if (b.exemplars().stream().anyMatch(e -> e.cell() == index && e.frame() == frames.get(index))) {
-                    // The term's position, not its name: names are long, and the rows on the right are in this order.
-                    Label badge = new Label((b.signProperty().get() < 0 ? "−" : "+") + (k + 1));
+                int j = exemplarAt(b, index, frames.get(index));
+                if (j >= 0) {
+                    // Term and place, as the rows on the right letter them: "+3" read like a weight.
+                    Label badge = new Label(badgeText(k, j));
                     badge.getStyleClass().add("bucket-badge");
                     StackPane.setAlignment(badge, Pos.TOP_LEFT);
                     cell.getChildren().add(badge);
@@ -255,6 +255,27 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             cell.setOnMouseClicked(e -> vm.assign(index));
             grid.add(cell, i % ArithmeticViewModel.GRID_COLUMNS, i / ArithmeticViewModel.GRID_COLUMNS);
         }
+    }
+
+    /** The exemplar of {@code b} picked from grid cell {@code cell}, or -1. */
+    private static int exemplarAt(Bucket b, int cell, Frame frame) {
+        for (int j = 0; j < b.exemplars().size(); j++) {
+            Bucket.Exemplar e = b.exemplars().get(j);
+            if (e.cell() == cell && e.frame() == frame) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A term's letter, as its row shows it (A, B, C…). */
+    static String termLetter(int term) {
+        return term < 26 ? Character.toString('A' + term) : "T" + (term + 1);
+    }
+
+    /** The badge on a picked grid cell: the term's letter and the exemplar's place in it, e.g. B2. */
+    static String badgeText(int term, int exemplar) {
+        return termLetter(term) + (exemplar + 1);
     }
 
     private void showBuckets() {
@@ -291,9 +312,12 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
             remove.getStyleClass().add("remove-button");
             remove.setDisable(buckets.size() <= 1);
             remove.setOnAction(e -> vm.removeBucket(b));
-            Label index = new Label(Integer.toString(k + 1));
+            Label index = new Label(termLetter(k));
             index.getStyleClass().add("term-index");
-            HBox row = new HBox(6, index, sign, name, images, new Label("mean"), meanSlot, remove);
+            Label meanName = new Label("mean");
+            Wrap.keepText(index, sign, meanName, remove);
+            name.setMinWidth(60);
+            HBox row = new HBox(6, index, sign, name, images, meanName, meanSlot, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("bucket-" + k);
             row.getStyleClass().add("bucket-row");
@@ -327,7 +351,8 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         List<Frame> frames = vm.resultFrames();
         for (int c = 0; c < ArithmeticFigure.CELLS; c++) {
             boolean centre = c == ArithmeticFigure.CENTRE;
-            FrameView v = new FrameView((centre ? RESULT_CENTRE : RESULT) * resultScale);
+            // Every cell at the centre's size, as in the paper: the noisy neighbours must be seen to agree.
+            FrameView v = new FrameView(RESULT_CENTRE * resultScale);
             v.show(c < frames.size() ? frames.get(c) : null);
             StackPane cell = new StackPane(v);
             cell.setId(centre ? "resultCentre" : "resultNeighbour-" + c);

@@ -1,8 +1,11 @@
 package io.dcganexplorer.app.probe;
 
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelChoice;
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelChooser;
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
@@ -14,8 +17,11 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +34,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -110,8 +117,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         describe.getStyleClass().add("muted");
         describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
                 : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
-        HBox bar = new HBox(8, new Label("Model"), chooser, describe);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = Wrap.row(8, new Label("Model"), chooser, describe);
         bar.getStyleClass().add("probe-toolbar");
         return bar;
     }
@@ -151,17 +157,11 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         message.setId("probeMessage");
         message.getStyleClass().add("muted");
         message.textProperty().bind(viewModel.messageProperty());
-        message.setMinWidth(0);
-        Tooltip messageTip = new Tooltip();
-        messageTip.textProperty().bind(viewModel.messageProperty());
-        message.setTooltip(messageTip);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox row = new HBox(8, label("Train cap"), train, label("Test cap"), test, label("Draws"), draws,
-                label("Labels / class"), perClass, label("C grid"), grid, run, cancel, bar, message);
-        run.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        bar.setMinWidth(120);
-        row.setAlignment(Pos.CENTER_LEFT);
+        // On its own line under the controls, wrapped: a long message is read whole, not cut.
+        message.setWrapText(true);
+        FlowPane controls = Wrap.row(8, label("Train cap"), train, label("Test cap"), test, label("Draws"), draws,
+                label("Labels / class"), perClass, label("C grid"), grid, run, cancel, bar);
+        VBox row = new VBox(6, controls, message);
         row.getStyleClass().add("probe-toolbar");
         return row;
     }
@@ -243,10 +243,16 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         List<String> names = viewModel.classNames();
         int n = m.length;
         for (int j = 0; j < n; j++) {
-            Label head = new Label(shortName(names, j));
+            Label head = new Label(name(names, j));
             head.getStyleClass().add("confusion-head");
             head.setTooltip(new Tooltip("predicted " + name(names, j)));
-            confusion.add(head, j + 1, 0);
+            // Turned upright, as in printed confusion matrices: a name never has to fit a cell's width.
+            head.setRotate(-90);
+            head.setId("probeConfusionHead-" + j);
+            Group upright = new Group(head);
+            GridPane.setHalignment(upright, HPos.CENTER);
+            GridPane.setValignment(upright, VPos.BOTTOM);
+            confusion.add(upright, j + 1, 0);
         }
         for (int i = 0; i < n; i++) {
             Label head = new Label(name(names, i));
@@ -280,11 +286,6 @@ public final class ProbePane extends BorderPane implements ActivityPane {
 
     private static String name(List<String> names, int i) {
         return i < names.size() ? names.get(i) : Integer.toString(i);
-    }
-
-    private static String shortName(List<String> names, int i) {
-        String s = name(names, i);
-        return s.length() <= 6 ? s : s.substring(0, 5) + "…";
     }
 
     // ---- neighbours ------------------------------------------------------------------------------------

@@ -15,37 +15,37 @@ public final class GuidedTour {
                             + "generator, G, turns a list of random numbers called z (100 of them here) into a "
                             + "picture; the discriminator, D, looks at a picture and guesses whether it is real or "
                             + "made by G. The app ships with three trained generators: faces32 (cartoon faces), "
-                            + "rooms32 (bedrooms) and fashion32 (clothes); the Model list above switches between "
-                            + "them.",
-                    List.of()),
+                            + "rooms32 (bedrooms) and fashion32 (clothes); the model picker in the toolbar switches "
+                            + "between them.",
+                    List.of(), List.of("#walkPlay", "#exportWalkGif", "#walkNeighbours")),
             new TourStep("Walk", "#walkSliders", "Walk: move a slider",
                     "Each slider is one of the numbers in z. Drag one and watch the big picture: G draws it again "
                             + "at once, and a small move gives a small change, not a different picture. The row "
                             + "under the picture shows neighbours, points of z close to this one; click one to go "
                             + "there, or press R (Randomise) for a new z.",
-                    List.of()),
+                    List.of(), List.of("#walkImage", "#walkNeighbours")),
             new TourStep("Walk", "#walkTabs", "Walk from one picture to another",
                     "On the right, click pictures in the grid to choose the stops of a walk (or press Figure 4 "
                             + "for nine random stops, as in the paper), then Build walk and Play. Every frame on the "
                             + "way is a new picture that turns smoothly into the next: the paper's sign that G has "
                             + "learned what the pictures have in common instead of memorising them. The Directions "
                             + "tab finds the directions in z along which pictures change the most.",
-                    List.of()),
+                    List.of(), List.of("#walkNeighbours")),
             new TourStep("Arithmetic", "#arithmeticResult", "Arithmetic with ideas",
                     "Click a term on the right, then three faces in the grid that show it; the app averages "
                             + "their z. It then works out, for example, man with glasses − man without glasses + "
                             + "woman without glasses, and G draws the answer in the centre: often a woman with "
                             + "glasses. The Lessons menu sets up ready-made examples, and the picture beside the "
                             + "answer is the same sum done on the pixels, a blurry double exposure.",
-                    List.of()),
+                    List.of(), List.of("#arithmeticGrid", "#buckets")),
             new TourStep("Ablate", "#ablationMaps", "Ablate: make G forget windows",
-                    "This pane is about bedrooms: choose rooms32 in the Walk pane's Model list first. Draw boxes "
+                    "This pane is about bedrooms: choose rooms32 with the model picker in the toolbar first. Draw boxes "
                             + "around windows on the large picture (or press Auto-annotate), and Fit finds the "
                             + "feature maps inside G that are active where the windows are and ticks them. Press "
                             + "Ablate: G draws the same rooms with those maps switched off, and the windows "
                             + "disappear or turn into something else while the rest of the room stays.",
-                    List.of()),
-            new TourStep("Probe", "#probeTable", "Probe: what has D learned?",
+                    List.of(), List.of("#ablationEditor", "#ablationGrid")),
+            new TourStep("Probe", "#probeTable | #probeUnsupported", "Probe: what has D learned?",
                     "D was only ever told “real” or “fake”, yet it learned features that help to recognise "
                             + "things. With fashion32 chosen (and Fashion-MNIST installed), Run fits a simple linear "
                             + "classifier on D's features and compares it with one on raw pixels and one on an "

@@ -1,17 +1,18 @@
 package io.dcganexplorer.app.tour;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -29,8 +30,18 @@ public final class TourOverlay extends StackPane {
 
     /** Space between the card and the window's edges. */
     private static final double MARGIN = 16;
-    /** Where the card may sit, in order of preference when none covers the target less. */
-    private static final List<Pos> CORNERS = List.of(Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT, Pos.TOP_RIGHT, Pos.TOP_LEFT);
+    /** Where the card may sit, in order of preference when none covers what the step is about less. */
+    private static final List<Pos> PLACES = List.of(Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT, Pos.TOP_RIGHT, Pos.TOP_LEFT,
+            Pos.BOTTOM_CENTER, Pos.TOP_CENTER, Pos.CENTER_RIGHT, Pos.CENTER_LEFT);
+    /** Covering the target itself costs this many times more than covering a part the text also names. */
+    private static final double TARGET_WEIGHT = 4;
+    /** Step between the heights tried for the card. */
+    private static final double SLIDE = 8;
+    /** The narrow card's share of the card's width. */
+    private static final double NARROW = 0.72;
+    private static final double NARROWEST = 0.6;
+    /** The ring's distance outside the target. */
+    private static final double RING = 3;
 
     private final TourViewModel viewModel;
     private final VBox card;
@@ -38,6 +49,10 @@ public final class TourOverlay extends StackPane {
     private final Button next = new Button();
     private final Button back = new Button("Back");
     private Node target;
+    private List<Node> keepClear = List.of();
+    /** The ring drawn round the target: an effect on the target itself is clipped by scroll and split panes. */
+    private final Region ring = new Region();
+    private final InvalidationListener follow = o -> requestLayout();
 
     public TourOverlay(TourViewModel viewModel) {
         this.viewModel = viewModel;
@@ -90,7 +105,12 @@ public final class TourOverlay extends StackPane {
         card.setId("tourCard");
         card.getStyleClass().add("tour-card");
         card.setMaxHeight(Region.USE_PREF_SIZE);
-        getChildren().add(card);
+        ring.setId("tourRing");
+        ring.getStyleClass().add("tour-ring");
+        ring.setMouseTransparent(true);
+        ring.setManaged(false);
+        ring.setVisible(false);
+        getChildren().addAll(ring, card);
 
         visibleProperty().bind(viewModel.showingProperty());
         viewModel.stepProperty().addListener((o, a, step) -> show(step, title, text));
@@ -117,12 +137,22 @@ public final class TourOverlay extends StackPane {
     }
 
     /**
-     * The part of the window the current step is about (null: none). The card then sits in the corner where
-     * it covers least of it: bottom right unless that hides the target, as it would hide the Interpolation
-     * controls the walk step talks about.
+     * The part of the window the current step is about (null: none), ringed, and other parts its text names.
+     * The card then sits where it covers least of them: bottom right unless that hides one, as it would hide
+     * the Interpolation controls the walk step talks about.
      */
-    public void setTarget(Node target) {
+    public void setTarget(Node target, List<Node> keepClear) {
+        if (this.target != null) {
+            this.target.localToSceneTransformProperty().removeListener(follow);
+            this.target.layoutBoundsProperty().removeListener(follow);
+        }
         this.target = target;
+        this.keepClear = List.copyOf(keepClear);
+        if (target != null) {
+            // Follow the target as it scrolls or its pane is laid out again.
+            target.localToSceneTransformProperty().addListener(follow);
+            target.layoutBoundsProperty().addListener(follow);
+        }
         requestLayout();
     }
 
@@ -130,34 +160,118 @@ public final class TourOverlay extends StackPane {
     protected void layoutChildren() {
         double width = getWidth();
         double height = getHeight();
-        double cardWidth = Math.min(card.prefWidth(-1), Math.max(0, width - 2 * MARGIN));
-        double cardHeight = Math.min(card.prefHeight(cardWidth), Math.max(0, height - 2 * MARGIN));
-        Bounds avoid = targetBounds();
-        Pos best = CORNERS.get(0);
-        double bestOverlap = Double.MAX_VALUE;
-        for (Pos candidate : CORNERS) {
-            double overlap = avoid == null ? 0 : overlap(cardRect(candidate, width, height, cardWidth, cardHeight), avoid);
-            if (overlap < bestOverlap) {
-                best = candidate;
-                bestOverlap = overlap;
+        Bounds avoid = boundsOf(target);
+        List<Bounds> others = keepClear.stream().map(this::boundsOf).filter(Objects::nonNull).toList();
+        Bounds best = null;
+        double bestCost = Double.MAX_VALUE;
+        // The card at its width, else narrower and taller where that fits a free place.
+        for (double share : new double[] {1, NARROW, NARROWEST}) {
+            double cardWidth = Math.min(card.prefWidth(-1) * share, Math.max(0, width - 2 * MARGIN));
+            double cardHeight = Math.min(card.prefHeight(cardWidth), Math.max(0, height - 2 * MARGIN));
+            List<Bounds> rects = new ArrayList<>();
+            for (Pos candidate : PLACES) {
+                rects.add(cardRect(candidate, width, height, cardWidth, cardHeight));
+            }
+            // Then every height at the left, right and middle: a free band between two parts the step names.
+            for (Pos side : List.of(Pos.BOTTOM_RIGHT, Pos.BOTTOM_LEFT, Pos.BOTTOM_CENTER)) {
+                Bounds lowest = cardRect(side, width, height, cardWidth, cardHeight);
+                for (double y = lowest.getMinY() - SLIDE; y > MARGIN; y -= SLIDE) {
+                    rects.add(new BoundingBox(lowest.getMinX(), y, cardWidth, cardHeight));
+                }
+            }
+            for (Bounds r : rects) {
+                // Shares, not areas: hiding a whole row of buttons is worse than a corner of a large grid.
+                double cost = avoid == null ? 0 : TARGET_WEIGHT * share(r, avoid);
+                for (Bounds b : others) {
+                    cost += share(r, b);
+                }
+                if (cost < bestCost) {
+                    best = r;
+                    bestCost = cost;
+                }
             }
         }
-        Bounds r = cardRect(best, width, height, cardWidth, cardHeight);
-        card.resizeRelocate(r.getMinX(), r.getMinY(), cardWidth, cardHeight);
+        card.resizeRelocate(best.getMinX(), best.getMinY(), best.getWidth(), best.getHeight());
+        Bounds shown = avoid == null ? null : intersection(avoid, new BoundingBox(0, 0, width, height));
+        ring.setVisible(shown != null);
+        if (shown != null) {
+            ring.resizeRelocate(shown.getMinX() - RING, shown.getMinY() - RING, shown.getWidth() + 2 * RING,
+                    shown.getHeight() + 2 * RING);
+        }
     }
 
-    /** The target's bounds in this layer's coordinates, or null when there is none on screen. */
-    private Bounds targetBounds() {
-        if (target == null || target.getScene() != getScene() || !target.isVisible()) {
+    /**
+     * A node's bounds in this layer's coordinates, cut to what its scroll panes show; null when it is not on
+     * screen.
+     */
+    private Bounds boundsOf(Node node) {
+        if (node == null || node.getScene() != getScene() || !node.isVisible()) {
             return null;
         }
-        return sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        Bounds b = sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        for (Node p = node.getParent(); p != null && b != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return null;
+            }
+            if (p instanceof ScrollPane || p.getStyleClass().contains("clipped-container")) {
+                b = intersection(b, sceneToLocal(p.localToScene(p.getBoundsInLocal())));
+            }
+        }
+        return b;
     }
 
-    private static Bounds cardRect(Pos corner, double width, double height, double cardWidth, double cardHeight) {
-        double x = corner.getHpos() == HPos.RIGHT ? width - MARGIN - cardWidth : MARGIN;
-        double y = corner.getVpos() == VPos.BOTTOM ? height - MARGIN - cardHeight : MARGIN;
+    private static Bounds intersection(Bounds a, Bounds b) {
+        double x = Math.max(a.getMinX(), b.getMinX());
+        double y = Math.max(a.getMinY(), b.getMinY());
+        double w = Math.min(a.getMaxX(), b.getMaxX()) - x;
+        double h = Math.min(a.getMaxY(), b.getMaxY()) - y;
+        return w <= 0 || h <= 0 ? null : new BoundingBox(x, y, w, h);
+    }
+
+    private static Bounds cardRect(Pos place, double width, double height, double cardWidth, double cardHeight) {
+        double x = switch (place.getHpos()) {
+            case RIGHT -> width - MARGIN - cardWidth;
+            case CENTER -> (width - cardWidth) / 2;
+            default -> MARGIN;
+        };
+        double y = switch (place.getVpos()) {
+            case BOTTOM -> height - MARGIN - cardHeight;
+            case CENTER -> (height - cardHeight) / 2;
+            default -> MARGIN;
+        };
         return new BoundingBox(x, y, cardWidth, cardHeight);
+    }
+
+    /**
+     * Scrolls every scroll pane that holds {@code node} so that it is in view (centred where the pane can),
+     * as the last step's Paper defaults button is at the foot of the Train form. Call after a layout pass.
+     */
+    public static void scrollIntoView(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+                Node content = scroll.getContent();
+                Bounds in = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                Bounds view = scroll.getViewportBounds();
+                double extraHeight = content.getLayoutBounds().getHeight() - view.getHeight();
+                if (extraHeight > 0) {
+                    double top = in.getMinY() - Math.max(0, (view.getHeight() - in.getHeight()) / 2);
+                    scroll.setVvalue(scroll.getVmin() + Math.max(0, Math.min(1, top / extraHeight))
+                            * (scroll.getVmax() - scroll.getVmin()));
+                }
+                double extraWidth = content.getLayoutBounds().getWidth() - view.getWidth();
+                if (extraWidth > 0) {
+                    double left = in.getMinX() - Math.max(0, (view.getWidth() - in.getWidth()) / 2);
+                    scroll.setHvalue(scroll.getHmin() + Math.max(0, Math.min(1, left / extraWidth))
+                            * (scroll.getHmax() - scroll.getHmin()));
+                }
+            }
+        }
+    }
+
+    /** The share of {@code part}'s area under {@code card}. */
+    private static double share(Bounds card, Bounds part) {
+        double area = part.getWidth() * part.getHeight();
+        return area <= 0 ? 0 : overlap(card, part) / area;
     }
 
     private static double overlap(Bounds a, Bounds b) {

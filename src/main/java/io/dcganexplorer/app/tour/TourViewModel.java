@@ -22,6 +22,7 @@ public final class TourViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<TourStep> step = new ReadOnlyObjectWrapper<>();
     private Runnable onClosed = () -> { };
+    private boolean finished;
 
     /** @param steps at least one */
     public TourViewModel(List<TourStep> steps) {
@@ -39,6 +40,7 @@ public final class TourViewModel {
 
     /** Opens the tour at its first step (Help → Guided tour, or a first launch). */
     public void start() {
+        finished = false;
         index.set(0);
         showing.set(true);
     }
@@ -49,6 +51,7 @@ public final class TourViewModel {
             return;
         }
         if (isLast()) {
+            finished = true;
             dismiss();
         } else {
             index.set(index.get() + 1);
@@ -74,6 +77,11 @@ public final class TourViewModel {
     /** Runs each time the tour closes. */
     public void setOnClosed(Runnable action) {
         onClosed = action;
+    }
+
+    /** Whether the tour last closed by Done on its last step rather than by Esc or the close button. */
+    public boolean finished() {
+        return finished;
     }
 
     public boolean isLast() {

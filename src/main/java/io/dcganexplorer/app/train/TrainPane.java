@@ -57,6 +57,13 @@ public final class TrainPane extends SplitPane implements ActivityPane {
     private final ChartFeed lossChart;
     private final ChartFeed outputChart;
     private final ImageView gridView = new ImageView();
+    private static final double NORMAL_GRID_CARD = 440;
+    private static final double NORMAL_CHART_HEIGHT = 160;
+    private static final double PRESENTATION_CHART_HEIGHT = 200;
+    private final HBox exports = new HBox(8);
+    private VBox gridCard;
+    private Region gridFrame;
+    private boolean presenting;
     private WritableImage gridImage;
     private Path lastChosenFolder;
     private final BorderPane form;
@@ -329,7 +336,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         charts.getStyleClass().add("card");
         HBox.setHgrow(charts, Priority.ALWAYS);
 
-        VBox gridCard = buildGridCard();
+        gridCard = buildGridCard();
         HBox middle = new HBox(12, charts, gridCard);
         VBox.setVgrow(middle, Priority.ALWAYS);
 
@@ -342,9 +349,17 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         Button gif = new Button("Evolution (GIF)");
         gif.setId("exportGif");
         gif.setOnAction(e -> chooseFile("evolution.gif", "GIF", "*.gif").ifPresent(viewModel::exportGif));
-        HBox exports = new HBox(8, hint("Export:"), png, csv, gif);
+        exports.getChildren().setAll(hint("Export:"), png, csv, gif);
         exports.setAlignment(Pos.CENTER_LEFT);
-        HBox top = new HBox(heading, spacer(), exports);
+        exports.getStyleClass().add(ActivityPane.DEVELOPER_ONLY);
+        Label badge = new Label();
+        badge.setId("trainBadge");
+        badge.getStyleClass().add("state-badge");
+        badge.textProperty().bind(viewModel.badgeProperty());
+        badge.visibleProperty().bind(viewModel.badgeProperty().isNotEmpty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, heading, spacer(), badge, exports);
         top.setAlignment(Pos.CENTER_LEFT);
 
         VBox dashboard = new VBox(12, top, stats, middle);
@@ -366,6 +381,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         frame.setMinSize(200, 200);
         frame.setPrefSize(420, 420);
         VBox.setVgrow(frame, Priority.ALWAYS);
+        gridFrame = frame;
         frame.widthProperty().addListener((o, a, b) -> fitGrid(frame));
         frame.heightProperty().addListener((o, a, b) -> fitGrid(frame));
         viewModel.displayedGridProperty().addListener((o, a, grid) -> {
@@ -409,7 +425,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         }, viewModel.displayedGridProperty(), viewModel.liveProperty()));
         VBox card = new VBox(8, caption, frame, scrubber, where);
         card.getStyleClass().add("card");
-        card.setPrefWidth(440);
+        card.setPrefWidth(NORMAL_GRID_CARD);
         card.setMinWidth(260);
         return card;
     }
@@ -428,7 +444,10 @@ public final class TrainPane extends SplitPane implements ActivityPane {
                 grid.argb(), 0, grid.width());
     }
 
-    /** Integer zoom when there is room for it, so every generated pixel is the same size on screen. */
+    /**
+     * Integer zoom when there is room for it, so every generated pixel is the same size on screen; in
+     * presentation mode the grid fills its card instead, since a room sees it from afar.
+     */
     private void fitGrid(Region frame) {
         if (gridImage == null) {
             return;
@@ -436,7 +455,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         double w = gridImage.getWidth();
         double h = gridImage.getHeight();
         double fit = Math.min((frame.getWidth() - 16) / w, (frame.getHeight() - 16) / h);
-        double scale = fit >= 1 ? Math.floor(fit) : Math.max(0.1, fit);
+        double scale = fit >= 1 && !presenting ? Math.floor(fit) : Math.max(0.1, fit);
         gridView.setFitWidth(w * scale);
         gridView.setFitHeight(h * scale);
     }
@@ -610,6 +629,19 @@ public final class TrainPane extends SplitPane implements ActivityPane {
     /** Presentation mode: the settings form goes, so the dashboard (and its sample grid) fills the screen. */
     @Override
     public void setPresentation(boolean on) {
+        presenting = on;
+        // The grid card becomes as wide as the row is high (a square grid as large as the charts let it be),
+        // the charts take the rest of the width and keep a readable least height, and the grid fills its
+        // card rather than staying 1:1.
+        if (on) {
+            gridCard.prefWidthProperty().bind(((Region) gridCard.getParent()).heightProperty());
+        } else {
+            gridCard.prefWidthProperty().unbind();
+            gridCard.setPrefWidth(NORMAL_GRID_CARD);
+        }
+        lossChart.chart.setMinHeight(on ? PRESENTATION_CHART_HEIGHT : NORMAL_CHART_HEIGHT);
+        outputChart.chart.setMinHeight(on ? PRESENTATION_CHART_HEIGHT : NORMAL_CHART_HEIGHT);
+        fitGrid(gridFrame);
         if (on && getItems().contains(form)) {
             dividers = getDividerPositions();
             getItems().remove(form);
@@ -648,7 +680,7 @@ public final class TrainPane extends SplitPane implements ActivityPane {
             chart.setTitle(title);
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
-            chart.setMinHeight(160);
+            chart.setMinHeight(NORMAL_CHART_HEIGHT);
             for (String name : names) {
                 XYChart.Series<Number, Number> s = new XYChart.Series<>();
                 s.setName(name);

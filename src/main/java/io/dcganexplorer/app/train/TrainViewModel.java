@@ -135,6 +135,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<Path> runFolder = new ReadOnlyObjectWrapper<>(this, "runFolder");
     private final ReadOnlyStringWrapper runTitle = new ReadOnlyStringWrapper(this, "runTitle", "");
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper(this, "activity", "Idle");
+    private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper(this, "badge", "");
     private final ReadOnlyLongWrapper iteration = new ReadOnlyLongWrapper(this, "iteration");
     private final ReadOnlyLongWrapper totalIterations = new ReadOnlyLongWrapper(this, "totalIterations");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -509,8 +510,10 @@ public final class TrainViewModel {
         String id = runTitle.get();
         switch (ended.outcome()) {
             case COMPLETED -> setPhase(Phase.VIEWING, "Finished " + id + " at step " + ended.iteration());
-            case STOPPED -> setPhase(Phase.VIEWING, "Stopped " + id + " at step " + ended.iteration()
-                    + " (checkpoint saved)");
+            case STOPPED -> {
+                setPhase(Phase.VIEWING, "Stopped " + id + " at step " + ended.iteration() + " (checkpoint saved)");
+                badge.set("STOPPED");
+            }
             case DIVERGED -> {
                 setPhase(Phase.VIEWING, "Diverged: " + id);
                 services.errors().warning("Training diverged", ended.detail());
@@ -914,12 +917,25 @@ public final class TrainViewModel {
     private void setPhase(Phase p, String what) {
         phase.set(p);
         activity.set(what);
+        badge.set(switch (p) {
+            case PAUSED -> "PAUSED";
+            case STOPPING -> "STOPPING";
+            default -> "";
+        });
     }
 
     // ---- Read-only state ------------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /**
+     * A word for the room, shown large on the dashboard: PAUSED, STOPPING, STOPPED (until another run is
+     * opened or started), empty while training or viewing.
+     */
+    public ReadOnlyStringProperty badgeProperty() {
+        return badge.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> runFolderProperty() {

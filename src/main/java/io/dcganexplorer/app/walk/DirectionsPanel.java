@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.common.Wrap;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -14,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -56,9 +58,8 @@ final class DirectionsPanel extends ScrollPane {
         Button reset = new Button("Sliders to 0");
         reset.setOnAction(e -> vm.resetAmounts());
         reset.disableProperty().bind(Bindings.isEmpty(vm.directions()));
-        HBox settings = new HBox(6, new Label("Layer"), layer, new Label("samples"), samples, new Label("directions"),
-                count, compute, progress, reset);
-        settings.setAlignment(Pos.CENTER_LEFT);
+        FlowPane settings = Wrap.row(6, new Label("Layer"), layer, new Label("samples"), samples,
+                new Label("directions"), count, compute, progress, reset);
 
         Label status = new Label();
         status.setId("directionsStatus");

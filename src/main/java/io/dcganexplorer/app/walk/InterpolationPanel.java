@@ -1,5 +1,7 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.core.latent.Interpolation;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -50,9 +53,13 @@ final class InterpolationPanel extends ScrollPane {
     private final WalkPane.ExportFolder folder;
     private final GridPane grid = new GridPane();
     private final HBox film = new HBox(3);
+    /** The paper's layout of the same walk: one row per pair of keyframes. */
+    private final VBox rows = new VBox(3);
+    private final CheckBox rowsLayout = new CheckBox("Paper layout: a row per pair of keyframes");
     private final FrameView player = new FrameView(PLAYER_SIZE);
     private final ScrollPane filmScroll;
-    private final HBox gridArea = new HBox(16, grid);
+    // Wraps: on a narrow screen the presentation player goes under the grid instead of off the edge.
+    private final FlowPane gridArea = new FlowPane(16, 16, grid);
     private final VBox box;
     private final HBox playerRow = new HBox(12);
     private final VBox playerColumn = new VBox(10);
@@ -91,8 +98,7 @@ final class InterpolationPanel extends ScrollPane {
         figure4.setOnAction(e -> vm.figure4());
         Button clear = new Button("Clear keyframes");
         clear.setOnAction(e -> vm.keyframes().clear());
-        HBox gridRow = new HBox(6, new Label("Grid seed"), seed, figure4, clear);
-        gridRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane gridRow = Wrap.row(6, new Label("Grid seed"), seed, figure4, clear);
 
         grid.setId("keyframeGrid");
         grid.setHgap(4);
@@ -124,8 +130,7 @@ final class InterpolationPanel extends ScrollPane {
         build.setDefaultButton(false);
         build.setOnAction(e -> vm.buildWalk());
         build.disableProperty().bind(Bindings.size(vm.keyframes()).lessThan(2).or(vm.busyProperty()));
-        HBox walkRow = new HBox(6, mode, new Label("steps"), steps, build);
-        walkRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane walkRow = Wrap.row(6, mode, new Label("steps"), steps, build);
 
         film.setId("filmstrip");
         filmScroll = new ScrollPane(film);
@@ -160,17 +165,24 @@ final class InterpolationPanel extends ScrollPane {
         gif.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         gif.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.gif", "Animated GIF", "*.gif")
                 .ifPresent(vm::exportGif));
+        Button rowsPng = new Button("Export rows PNG…");
+        rowsPng.setId("exportWalkRows");
+        rowsPng.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
+        rowsPng.setTooltip(new Tooltip("The walk as the paper's figure 4: one row per pair of keyframes"));
+        rowsPng.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk-rows.png", "PNG image", "*.png")
+                .ifPresent(vm::exportRows));
         Button png = new Button("Export PNG strip…");
         png.setId("exportWalkPng");
         png.disableProperty().bind(Bindings.isEmpty(vm.walkFrames()));
         png.setOnAction(e -> folder.chooseSave(getScene().getWindow(), "walk.png", "PNG image", "*.png")
                 .ifPresent(vm::exportStrip));
-        for (Region r : List.of(play, speedText, gif, png)) {
+        for (Region r : List.of(play, speedText, gif, png, rowsPng)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
         playControls.getChildren().setAll(play, speed, speedText);
         playControls.setAlignment(Pos.CENTER_LEFT);
-        exportControls.getChildren().setAll(gif, png);
+        exportControls.getChildren().setAll(gif, png, rowsPng);
+        exportControls.getStyleClass().add(ActivityPane.DEVELOPER_ONLY);
         VBox controls = new VBox(8, playControls, exportControls);
         playerRow.getChildren().addAll(new StackPane(player), controls);
         playerRow.setAlignment(Pos.CENTER_LEFT);
@@ -184,7 +196,20 @@ final class InterpolationPanel extends ScrollPane {
         hint = new Label("Click images to pick keyframes in the order to visit them; click again to remove.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        box = new VBox(10, gridRow, hint, gridArea, walkRow, filmScroll, playerRow, status);
+        rows.setId("walkRows");
+        rowsLayout.setId("walkRowsLayout");
+        rowsLayout.setSelected(true);
+        // Scrolls sideways by itself: nine frames a row must not widen the whole panel on a narrow screen.
+        ScrollPane rowsScroll = new ScrollPane(rows);
+        rowsScroll.setFitToHeight(true);
+        rowsScroll.setVbarPolicy(ScrollBarPolicy.NEVER);
+        rowsScroll.getStyleClass().add("walk-rows");
+        rowsScroll.visibleProperty().bind(rowsLayout.selectedProperty());
+        rowsScroll.managedProperty().bind(rowsScroll.visibleProperty());
+        filmScroll.visibleProperty().bind(rowsLayout.selectedProperty().not());
+        filmScroll.managedProperty().bind(filmScroll.visibleProperty());
+        box = new VBox(10, gridRow, hint, gridArea, walkRow, rowsLayout, rowsScroll, filmScroll, playerRow,
+                status);
         box.setPadding(new Insets(12));
         setContent(box);
     }
@@ -229,6 +254,16 @@ final class InterpolationPanel extends ScrollPane {
             });
             Tooltip.install(cell, new Tooltip("Frame " + (i + 1) + "; double-click to make it the current z"));
             film.getChildren().add(cell);
+        }
+        rows.getChildren().clear();
+        for (List<Frame> row : vm.walkRows()) {
+            HBox line = new HBox(3);
+            for (Frame f : row) {
+                FrameView view = new FrameView(FILM_SIZE * scale);
+                view.show(f);
+                line.getChildren().add(view);
+            }
+            rows.getChildren().add(line);
         }
         showFrame(vm.frameIndexProperty().get());
     }

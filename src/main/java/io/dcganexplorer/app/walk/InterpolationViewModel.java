@@ -52,6 +52,8 @@ public final class InterpolationViewModel {
     private final ObjectProperty<Interpolation.Mode> mode = new SimpleObjectProperty<>(Interpolation.Mode.SPHERICAL);
     private final IntegerProperty stepsPerSegment = new SimpleIntegerProperty(8);
     private final ObservableList<Frame> walkFrames = FXCollections.observableArrayList();
+    /** Steps per segment of the walk shown (the setting may have changed since it was built). */
+    private int builtSteps;
     private final List<float[]> walkZs = new ArrayList<>();
     private final BooleanProperty playing = new SimpleBooleanProperty();
     private final IntegerProperty frameIndex = new SimpleIntegerProperty();
@@ -139,7 +141,8 @@ public final class InterpolationViewModel {
             return;
         }
         List<float[]> keys = keyframeZs();
-        List<float[]> path = Interpolation.path(keys, stepsPerSegment.get(), mode.get());
+        int steps = stepsPerSegment.get();
+        List<float[]> path = Interpolation.path(keys, steps, mode.get());
         long generation = ++walkGeneration;
         busy.set(true);
         status.set("Rendering " + path.size() + " frames…");
@@ -151,6 +154,7 @@ public final class InterpolationViewModel {
             busy.set(false);
             walkZs.clear();
             walkZs.addAll(path);
+            builtSteps = steps;
             walkFrames.setAll(frames);
             frameIndex.set(0);
             status.set(frames.size() + " frames through " + keys.size() + " keyframes ("
@@ -225,6 +229,54 @@ public final class InterpolationViewModel {
             GifWriter.write(images, file, delay, scale);
             return file;
         }, saved -> status.set("Saved " + saved), e -> errors.error("Could not write the GIF " + file, e));
+    }
+
+    /**
+     * The walk as the paper's figure 4 lays it out: one row per pair of keyframes, each from one keyframe
+     * to the next, both ends included (so a keyframe ends one row and starts the next).
+     */
+    public List<List<Frame>> walkRows() {
+        return rows(walkFrames, builtSteps);
+    }
+
+    /** Rows of {@code steps + 1} frames from a path of {@code k * steps + 1} frames; empty for no walk. */
+    static List<List<Frame>> rows(List<Frame> frames, int steps) {
+        if (frames.size() < 2 || steps < 1 || (frames.size() - 1) % steps != 0) {
+            return List.of();
+        }
+        List<List<Frame>> rows = new ArrayList<>();
+        for (int start = 0; start + steps < frames.size(); start += steps) {
+            rows.add(List.copyOf(frames.subList(start, start + steps + 1)));
+        }
+        return rows;
+    }
+
+    /** The rows stacked into one picture, separated by the same thin gray lines as a strip. */
+    static BufferedImage rowsImage(List<List<Frame>> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no walk to lay out: build one first");
+        }
+        List<BufferedImage> strips = rows.stream().map(r -> Frame.strip(r, 1)).toList();
+        int w = strips.get(0).getWidth();
+        int h = strips.get(0).getHeight();
+        // Strips share their gray border: each one after the first starts on the last line of the one above.
+        BufferedImage out = new BufferedImage(w, strips.size() * (h - 1) + 1, BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < strips.size(); r++) {
+            out.getGraphics().drawImage(strips.get(r), 0, r * (h - 1), null);
+        }
+        return out;
+    }
+
+    /** Writes the walk in the paper's layout, one row per pair of keyframes ({@link #walkRows}). */
+    public void exportRows(Path file) {
+        List<List<Frame>> rows = walkRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        executor.submit(() -> {
+            ImageConversions.writePng(rowsImage(rows), file);
+            return file;
+        }, saved -> status.set("Saved " + saved), e -> errors.error("Could not write the PNG " + file, e));
     }
 
     /** Writes the walk as one row of frames with thin gray separators. */

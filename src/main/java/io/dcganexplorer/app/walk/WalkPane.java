@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;
@@ -18,10 +19,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -34,6 +37,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -59,6 +63,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     private final WalkViewModel viewModel;
     private final FrameView mainView = new FrameView(MAIN_SIZE);
     private final HBox neighbourStrip = new HBox(4);
+    private final TabPane tabs = new TabPane();
     private final ListView<LatentDimension> sliders = new ListView<>();
     private final ExportFolder folder = new ExportFolder();
     private final InterpolationPanel interpolation;
@@ -120,15 +125,12 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         describe.getStyleClass().add("muted");
         describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
                 : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label latency = new Label();
         latency.setId("walkLatency");
-        latency.getStyleClass().add("muted");
+        latency.getStyleClass().addAll("muted", ActivityPane.DEVELOPER_ONLY);
         latency.textProperty().bind(viewModel.latencyTextProperty());
-        HBox bar = new HBox(8, new Label("Model:"), chooser, open, follow, loading, describe, spacer, latency);
+        FlowPane bar = Wrap.row(8, new Label("Model:"), chooser, open, follow, loading, describe, latency);
         bar.getStyleClass().add("walk-model-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -302,7 +304,16 @@ public final class WalkPane extends BorderPane implements ActivityPane {
 
         Label title = new Label("z, one slider per dimension");
         title.getStyleClass().add("section-title");
-        VBox column = new VBox(8, title, seedRow, clipRow, filterRow, sliders);
+        // Students drag z7 and see almost nothing: say why, and where the large changes are.
+        Label hint = new Label("One slider is one number of z, so on its own it barely changes a face. "
+                + "Directions moves all of them at once, along the ways the pictures change most.");
+        hint.setId("walkSliderHint");
+        hint.getStyleClass().add("muted");
+        Wrap.wrapWhole(hint);
+        Hyperlink toDirections = new Hyperlink("Open Directions");
+        toDirections.setId("walkToDirections");
+        toDirections.setOnAction(e -> tabs.getSelectionModel().select(tabs.getTabs().get(1)));
+        VBox column = new VBox(8, title, hint, toDirections, seedRow, clipRow, filterRow, sliders);
         column.setPadding(new Insets(12));
         column.setMinWidth(300);
         return column;
@@ -375,7 +386,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         walk.setId("walkTabInterpolation");
         Tab dirs = new Tab("Directions", directions);
         dirs.setId("walkTabDirections");
-        TabPane tabs = new TabPane(walk, dirs);
+        tabs.getTabs().setAll(walk, dirs);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("walk-tabs");
         tabs.setId("walkTabs");

@@ -93,6 +93,12 @@ class AblationPaneTest {
         int[] afterPixels = WaitForAsyncUtils.asyncFx(() -> pixels(after.getImage())).get();
         assertThat(Arrays.equals(beforePixels, afterPixels)).isFalse();
         assertThat(pane.viewModel().offChannels()).containsExactly(0, 2);
+        // Before and after side by side at the same size, each labelled, and what changed between them.
+        assertThat(after.displaySize()).isEqualTo(AblationPane.EDITOR);
+        assertThat(robot.lookup("#ablationAfterTitle").queryLabeled().getText()).isEqualTo("After: the same z, 2 maps off");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#ablationDifference").queryAs(FrameView.class)
+                .getImage() != null);
+        assertThat(robot.lookup("#ablationOffNote").queryLabeled().getText()).startsWith("2 of the layer's");
         assertThat(errors.messages).isEmpty();
     }
 }

@@ -1,8 +1,10 @@
 package io.dcganexplorer.app.ablation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcganexplorer.app.RecordingErrors;
+import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.core.ablation.WindowAnnotations;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -92,6 +94,47 @@ class AblationViewModelTest {
         assertThat(vm.after().get(0).samePixels(vm.before().get(0))).isTrue();
         vm.ablateProperty().set(false);
         assertThat(vm.after()).isEmpty();
+    }
+
+    @Test
+    void withManyMapsOffThePaneSaysHowManyAndStrongestOnlyKeepsTheClearestOnes() {
+        AblationViewModel vm = viewModel();
+        vm.maps().get(0).offProperty().set(true);
+        assertThat(vm.offNoteProperty().get()).as("1 of 4 off").isEmpty();
+        vm.maps().get(1).offProperty().set(true);
+        assertThat(vm.offNoteProperty().get()).startsWith("2 of the layer's 4 maps are off (50%)")
+                .doesNotContain("Strongest only");
+        vm.allOn();
+        assertThat(vm.offNoteProperty().get()).isEmpty();
+        assertThat(AblationViewModel.offNote(19, 32, true)).startsWith("19 of the layer's 32 maps are off (59%)")
+                .contains("Strongest only");
+
+        vm.strongestOnly();
+        assertThat(vm.thresholdProperty().get()).isEqualTo(AblationViewModel.STRONG_THRESHOLD);
+    }
+
+    @Test
+    void theDifferenceImageIsBlackWhereNothingChangedAndBrightWhereMuchDid() {
+        Frame before = new Frame(2, 1, new int[] {0xFF102030, 0xFF000000}, 0);
+        Frame after = new Frame(2, 1, new int[] {0xFF102030, 0xFFFFFFFF}, 0);
+        Frame d = HeatMaps.difference(before, after, 96);
+        assertThat(d.argb()[0]).isEqualTo(0xFF000000);
+        assertThat(d.argb()[1]).isEqualTo(0xFFFFFFFF);
+        assertThatThrownBy(() -> HeatMaps.difference(before, new Frame(1, 1, new int[1], 0), 96))
+                .hasMessageContaining("before is 2x1, after 1x1");
+    }
+
+    @Test
+    void autoAnnotationShowsASampleWithAWindow() {
+        AblationViewModel vm = viewModel();
+        vm.currentProperty().set(AblationViewModel.SAMPLES - 1);
+        vm.autoAnnotate();
+        WindowAnnotations found = vm.annotationsProperty().get();
+        int current = vm.currentProperty().get();
+        assertThat(found.boxes(current)).isNotEmpty();
+        for (int i = 0; i < current; i++) {
+            assertThat(found.boxes(i)).as("sample %d comes first and has no window", i).isEmpty();
+        }
     }
 
     @Test

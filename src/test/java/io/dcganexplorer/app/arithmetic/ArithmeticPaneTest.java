@@ -133,5 +133,13 @@ class ArithmeticPaneTest {
         }
         assertThat(robot.lookup("#bucket-2").tryQuery()).isPresent();
         assertThat(pane.viewModel().buckets()).allSatisfy(b -> assertThat(b.exemplars()).hasSize(3));
+
+        // Badges name the term and the place in it, as the rows letter them; not "+2" like a weight.
+        assertThat(robot.lookup("#arithmeticCell-0 .bucket-badge").queryLabeled().getText()).isEqualTo("A1");
+        assertThat(robot.lookup("#arithmeticCell-4 .bucket-badge").queryLabeled().getText()).isEqualTo("B2");
+        assertThat(robot.lookup("#arithmeticCell-8 .bucket-badge").queryLabeled().getText()).isEqualTo("C3");
+        // The noisy neighbours are drawn as large as the centre, as in the paper's figure 7.
+        assertThat(robot.lookup("#resultNeighbour-0 .frame-view").queryAs(FrameView.class).displaySize())
+                .isEqualTo(centre.displaySize());
     }
 }

@@ -68,6 +68,11 @@ class ProbePaneTest {
         assertThat(errors.messages).isEmpty();
         assertThat(robot.lookup("#probeConfusion-3-3").tryQuery()).isPresent();
         assertThat(robot.lookup("#probeConfusion-4-4").tryQuery()).isEmpty();
+        // Column heads stand upright with the whole class name ("T-shirt/top", not "T-sh…").
+        javafx.scene.control.Labeled head = robot.lookup("#probeConfusionHead-0").queryLabeled();
+        assertThat(head.getText()).isEqualTo(pane.viewModel().classNames().get(0));
+        assertThat(head.getRotate()).isEqualTo(-90);
+        assertThat(io.dcganexplorer.app.CutText.problems(robot.lookup("#probeConfusion").queryParent())).isEmpty();
         assertThat(robot.lookup("#probeNeighbours-" + (ProbeViewModel.SAMPLES - 1)).tryQuery()).isPresent();
         assertThat(robot.lookup("#probeMessage").queryLabeled().getText()).startsWith("Done");
         assertThat(robot.lookup("#probeRun").queryButton().isDisabled()).isFalse();

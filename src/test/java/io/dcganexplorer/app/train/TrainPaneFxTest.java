@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,8 +101,11 @@ class TrainPaneFxTest {
         assertThat(onFx(() -> Arrays.equals(pixels(grid), firstGrid))).isFalse();
         assertThat(onFx(() -> vm.imagesPerSecondProperty().get())).matches("\\d+");
 
+        assertThat(robot.lookup("#trainBadge").query().isVisible()).as("no badge while training").isFalse();
         robot.clickOn("#pauseButton");
         assertThat(onFx(() -> vm.phaseProperty().get())).isEqualTo(TrainViewModel.Phase.PAUSED);
+        assertThat(robot.lookup("#trainBadge").queryLabeled().getText()).isEqualTo("PAUSED");
+        assertThat(robot.lookup("#trainBadge").query().isVisible()).isTrue();
         // The step in flight when the pause arrived may still finish; after that nothing moves.
         Thread.sleep(1500);
         long pausedAt = onFx(() -> vm.iterationProperty().get());
@@ -111,8 +115,11 @@ class TrainPaneFxTest {
         robot.clickOn("#pauseButton");
         waitUntil(60, () -> vm.iterationProperty().get() > pausedAt);
 
+        waitUntil(10, () -> !robot.lookup("#trainBadge").query().isVisible());
         robot.clickOn("#stopButton");
         waitUntil(60, () -> vm.phaseProperty().get() == TrainViewModel.Phase.VIEWING);
+        assertThat(robot.lookup("#trainBadge").queryLabeled().getText()).isEqualTo("STOPPED");
+        assertThat(robot.lookup("#trainBadge").query().isVisible()).isTrue();
         Path run = onFx(() -> vm.runFolderProperty().get());
         long stoppedAt = onFx(() -> vm.iterationProperty().get());
         assertThat(RunDirectory.open(run).latestCheckpoint()).get()
@@ -121,7 +128,22 @@ class TrainPaneFxTest {
         robot.interact(() -> vm.openRun(run));
         waitUntil(30, () -> vm.history().size() == stoppedAt && pane.plottedPoints() > 0
                 && vm.displayedGridProperty().get() != null);
+        assertThat(robot.lookup("#trainBadge").query().isVisible()).as("a reopened run is not stopped").isFalse();
         assertThat(errors.messages).isEmpty();
+
+        // Presentation mode: the grid fills its card instead of staying at an integer zoom, and the charts
+        // keep a height a room can read.
+        Region frame = (Region) grid.getParent();
+        double windowed = onFx(grid::getFitWidth);
+        robot.interact(() -> pane.setPresentation(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        double fill = onFx(() -> Math.max(grid.getFitWidth() / (frame.getWidth() - 16),
+                grid.getFitHeight() / (frame.getHeight() - 16)));
+        assertThat(fill).as("share of the card the grid fills").isGreaterThan(0.99);
+        assertThat(onFx(grid::getFitWidth)).isGreaterThan(windowed);
+        assertThat(robot.lookup("#lossChart").queryAs(Region.class).getHeight()).isGreaterThanOrEqualTo(200);
+        robot.interact(() -> pane.setPresentation(false));
+        assertThat(onFx(grid::getFitWidth)).isEqualTo(windowed);
     }
 
     @Test

@@ -13,6 +13,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,31 @@ class WalkPaneTest {
         assertThat(slider.getValue()).isNotEqualTo(start);
         assertThat(pane.viewModel().zProperty().get()[0]).isEqualTo((float) slider.getValue());
         assertThat(pane.viewModel().latency().count()).isPositive();
+    }
+
+    @Test
+    void theSliderColumnSaysOneSliderChangesLittleAndItsLinkOpensDirections(FxRobot robot) throws Exception {
+        awaitFirstImage(robot);
+        assertThat(robot.lookup("#walkSliderHint").queryLabeled().getText()).contains("barely changes")
+                .contains("Directions");
+        TabPane tabs = robot.lookup("#walkTabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("walkTabInterpolation");
+        robot.clickOn("#walkToDirections");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("walkTabDirections");
+    }
+
+    @Test
+    void figure4ShowsTheWalkInThePapersLayoutOneRowPerPairOfKeyframes(FxRobot robot) throws Exception {
+        awaitFirstImage(robot);
+        robot.interact(() -> pane.viewModel().interpolation().figure4());
+        javafx.scene.layout.VBox rows = robot.lookup("#walkRows").queryAs(javafx.scene.layout.VBox.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows.getChildren().size()
+                == InterpolationViewModel.FIGURE4_KEYFRAMES - 1);
+        assertThat(robot.lookup(".walk-rows").query().isVisible()).isTrue();
+        assertThat(((javafx.scene.layout.HBox) rows.getChildren().get(0)).getChildren())
+                .hasSize(pane.viewModel().interpolation().stepsPerSegmentProperty().get() + 1);
+        assertThat(robot.lookup(".filmstrip").query().isVisible()).as("the one-row strip gives way").isFalse();
     }
 
     @Test

@@ -177,6 +177,31 @@ class WalkViewModelTest {
     }
 
     @Test
+    void thePapersLayoutHasOneRowPerPairOfKeyframesAndWritesThemStacked() throws Exception {
+        InterpolationViewModel walk = vm.interpolation();
+        executor.drainUntil(() -> walk.gridFrames().size() == 16, WAIT);
+        walk.toggleKeyframe(0);
+        walk.toggleKeyframe(5);
+        walk.toggleKeyframe(9);
+        walk.stepsPerSegmentProperty().set(4);
+        walk.buildWalk();
+        walk.stepsPerSegmentProperty().set(7); // a later setting does not change the walk shown
+        List<List<Frame>> rows = walk.walkRows();
+        assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r).hasSize(5));
+        assertThat(rows.get(0).get(0)).isSameAs(walk.walkFrames().get(0));
+        assertThat(rows.get(0).get(4)).as("a keyframe ends one row").isSameAs(walk.walkFrames().get(4));
+        assertThat(rows.get(1).get(0)).as("and starts the next").isSameAs(walk.walkFrames().get(4));
+        assertThat(rows.get(1).get(4)).isSameAs(walk.walkFrames().get(8));
+
+        Frame f = rows.get(0).get(0);
+        java.awt.image.BufferedImage image = InterpolationViewModel.rowsImage(rows);
+        assertThat(image.getWidth()).isEqualTo(5 * (f.width() + 1) + 1);
+        assertThat(image.getHeight()).isEqualTo(2 * (f.height() + 1) + 1);
+        assertThat(image.getRGB(1, f.height() + 2) | 0xFF000000).isEqualTo(rows.get(1).get(0).argb()[0] | 0xFF000000);
+        assertThat(InterpolationViewModel.rows(List.of(), 4)).isEmpty();
+    }
+
+    @Test
     void playingAdvancesFramesAtTheChosenSpeed() throws Exception {
         InterpolationViewModel walk = vm.interpolation();
         executor.drainUntil(() -> walk.gridFrames().size() == 16, WAIT);
