@@ -16,6 +16,25 @@ public final class TinyGan {
     }
 
     /**
+     * Gives every batchnorm running statistic, gamma and beta of {@code net} values far from their defaults (fresh
+     * batchnorm has mean 0 and std 1, which would hide a folding mistake) and makes weights and biases 10x larger,
+     * so that images differ visibly between z.
+     */
+    public static void roughen(org.deeplearning4j.nn.multilayer.MultiLayerNetwork net) {
+        net.paramTable().forEach((key, value) -> {
+            if (key.endsWith("_mean") || key.endsWith("_beta")) {
+                value.assign(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, value.shape()).subi(0.5).muli(0.6));
+            } else if (key.endsWith("_log10stdev")) {
+                value.assign(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, value.shape()).subi(0.5).muli(0.8));
+            } else if (key.endsWith("_gamma")) {
+                value.assign(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, value.shape()).muli(1.5).addi(0.25));
+            } else if (key.endsWith("_W") || key.endsWith("_b")) {
+                value.muli(10);
+            }
+        });
+    }
+
+    /**
      * Four fixed 16x16 shapes in [-1, 1] (background -1, shape +1): a square, a plus, a horizontal bar
      * and a vertical bar.
      */
