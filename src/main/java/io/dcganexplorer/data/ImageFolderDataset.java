@@ -322,7 +322,8 @@ public final class ImageFolderDataset extends InMemoryImageDataset {
         return null;
     }
 
-    private static byte[] toBytes(BufferedImage image, Options options) {
+    /** The decoded image at the model size and channels: centre-cropped, composited, resized, as bytes. */
+    static byte[] toBytes(BufferedImage image, Options options) {
         int target = options.imageSize();
         float[][] planes = ImageConversions.planes(image, options.channels(), options.background());
         byte[] out = new byte[options.channels() * target * target];
