@@ -37,9 +37,7 @@ final class ProgressPrinter implements TrainingListener {
                 + "D(G(z)) %.2f", s.step().iteration() + 1, s.totalIterations(), s.imagesPerSecond(),
                 formatDuration(s.etaSeconds()), s.step().lossD(), s.step().lossG(), s.step().dReal(), s.step().dFakeAfter());
         if (bar) {
-            int filled = (int) Math.round(s.progress() * BAR_WIDTH);
-            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
-                    + String.format(Locale.ROOT, "%3.0f%% ", 100 * s.progress()) + numbers + "   ");
+            out.print("\r" + bar(s.progress()) + numbers + "   ");
             out.flush();
         } else {
             out.println("step " + numbers);
@@ -58,6 +56,13 @@ final class ProgressPrinter implements TrainingListener {
             case FAILED -> out.println("training failed: " + detail);
         }
         out.flush();
+    }
+
+    /** "[######..........]  25% ": a fraction 0..1 as a bar and a percentage, for redrawing after a carriage return. */
+    static String bar(double fraction) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
+                + String.format(Locale.ROOT, "%3.0f%% ", 100 * fraction);
     }
 
     static String formatDuration(double seconds) {
