@@ -4,8 +4,11 @@ import io.dcganexplorer.app.ablation.AblationPane;
 import io.dcganexplorer.app.ablation.AblationViewModel;
 import io.dcganexplorer.app.arithmetic.ArithmeticPane;
 import io.dcganexplorer.app.arithmetic.ArithmeticViewModel;
+import io.dcganexplorer.app.common.LatentHandoff;
 import io.dcganexplorer.app.probe.ProbePane;
 import io.dcganexplorer.app.probe.ProbeViewModel;
+import io.dcganexplorer.app.project.ProjectPane;
+import io.dcganexplorer.app.project.ProjectViewModel;
 import io.dcganexplorer.run.QualitySource;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
@@ -24,11 +27,20 @@ public final class Activities {
         TrainViewModel train = new TrainViewModel(context.trainServices());
         train.setQuality(QualitySource.inFolder(Path.of(System.getProperty("dcganexplorer.models", "models"))),
                 TrainViewModel.QUALITY_EVERY, TrainViewModel.QUALITY_SAMPLES);
+        WalkViewModel walk = new WalkViewModel(context.background(), context.errors(), context.models());
+        ArithmeticViewModel arithmetic = new ArithmeticViewModel(context.background(), context.errors(),
+                context.models(), ArithmeticViewModel.defaultEvaluators());
+        AblationViewModel ablation = AblationViewModel.create(context);
+        // Panes never import each other: a z travels between them through the handoff, wired here.
+        LatentHandoff handoff = context.latentHandoff();
+        handoff.register(LatentHandoff.Target.WALK, d -> walk.receiveZ(d.z(), d.label()));
+        handoff.register(LatentHandoff.Target.ARITHMETIC_EXEMPLAR, d -> arithmetic.receiveExemplar(d.z(), d.label()));
+        handoff.register(LatentHandoff.Target.ABLATE, d -> ablation.receiveZ(d.z(), d.label()));
         return List.of(new TrainPane(train),
-                new WalkPane(new WalkViewModel(context.background(), context.errors(), context.models())),
-                new ArithmeticPane(new ArithmeticViewModel(context.background(), context.errors(), context.models(),
-                        ArithmeticViewModel.defaultEvaluators())),
-                new AblationPane(AblationViewModel.create(context)),
-                new ProbePane(ProbeViewModel.create(context)));
+                new WalkPane(walk),
+                new ArithmeticPane(arithmetic),
+                new AblationPane(ablation),
+                new ProbePane(ProbeViewModel.create(context)),
+                new ProjectPane(ProjectViewModel.create(context)));
     }
 }

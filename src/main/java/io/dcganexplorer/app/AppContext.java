@@ -4,6 +4,7 @@ import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.FxErrorReporter;
 import io.dcganexplorer.app.common.FxTaskExecutor;
+import io.dcganexplorer.app.common.LatentHandoff;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusBarViewModel;
@@ -46,6 +47,7 @@ public final class AppContext implements AutoCloseable {
     private final FxTaskExecutor trainer = FxTaskExecutor.singleThread("trainer");
     private final ScheduledExecutorService scheduler;
     private final ErrorReporter errors;
+    private final LatentHandoff handoff = new LatentHandoff();
     private Window owner;
     private ModelService models;
     private boolean closed;
@@ -80,6 +82,11 @@ public final class AppContext implements AutoCloseable {
 
     public ErrorReporter errors() {
         return errors;
+    }
+
+    /** Hands a z from one pane to another ("Walk from here" and the like). */
+    public LatentHandoff latentHandoff() {
+        return handoff;
     }
 
     public Path runsRoot() {

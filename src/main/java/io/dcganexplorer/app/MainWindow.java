@@ -116,6 +116,8 @@ public final class MainWindow extends BorderPane {
             }
         });
         tour.setOnClosed(this::rememberTourSeen);
+        // A z handed to another pane ("Walk from here") shows that pane.
+        context.latentHandoff().setOnDelivered(target -> activityTitled(target.tab()).ifPresent(this::selectActivity));
         restoreDataChoice();
         restoreActivity();
     }

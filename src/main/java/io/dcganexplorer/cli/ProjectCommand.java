@@ -168,8 +168,7 @@ final class ProjectCommand implements Callable<Integer> {
             return null;
         }
         try {
-            int limit = spec.limit() == 0 ? nearest : Math.min(spec.limit(), nearest);
-            return new DatasetSpec(spec.kind(), spec.path(), spec.imageSize(), spec.channels(), limit, spec.seed()).open();
+            return spec.firstImages(nearest).open();
         } catch (RuntimeException e) {
             out.println("note: cannot open the training data for the nearest-image contrast: " + Messages.describe(e));
             return null;

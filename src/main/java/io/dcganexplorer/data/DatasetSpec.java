@@ -82,6 +82,15 @@ public record DatasetSpec(Kind kind, String path, int imageSize, int channels, i
         };
     }
 
+    /**
+     * The same source limited to its first {@code n} images (fewer when it already has a smaller limit): the first
+     * images of a procedural set or a file are the same whatever the limit, so a nearest-image search over them
+     * searches the training images themselves.
+     */
+    public DatasetSpec firstImages(int n) {
+        return new DatasetSpec(kind, path, imageSize, channels, limit == 0 ? n : Math.min(limit, n), seed);
+    }
+
     /** Opens the data set (may take seconds for large folders). */
     public ImageDataset open() {
         return open(ImageFolderDataset.Progress.NONE, () -> false);

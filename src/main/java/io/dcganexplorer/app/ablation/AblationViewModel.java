@@ -112,6 +112,8 @@ public final class AblationViewModel implements AutoCloseable {
     private long renderGeneration;
     private long heatGeneration;
     private boolean bulk;
+    /** A z handed over by another pane (Project's "Ablate this"): sample 0 of the grid until the seed changes. */
+    private float[] pinned;
 
     /**
      * @param executor background work (files) and the UI thread
@@ -218,6 +220,7 @@ public final class AblationViewModel implements AutoCloseable {
     // ---- samples ---------------------------------------------------------------------------------------
 
     private void seedChanged() {
+        pinned = null;
         WindowAnnotations a = annotations.get();
         if (a != null && a.seed() != seed.get()) {
             // Boxes belong to the z of their seed: another seed starts a new set (undo brings the old one back).
@@ -225,6 +228,30 @@ public final class AblationViewModel implements AutoCloseable {
         }
         render();
         showHeatMap();
+    }
+
+    /**
+     * Shows a z handed over by another pane (Project's "Ablate this") as sample 0, and selects it; it stays until
+     * the seed changes. False if it does not fit this model.
+     */
+    public boolean receiveZ(float[] z, String label) {
+        if (sampler == null || z.length != sampler.nz()) {
+            message.set("Cannot ablate " + label + ": " + (sampler == null ? "no model has loaded yet"
+                    : "its z has " + z.length + " values, this model takes " + sampler.nz()) + ".");
+            return false;
+        }
+        pinned = z.clone();
+        message.set("Sample 1 is " + label + ".");
+        current.set(0);
+        render();
+        showHeatMap();
+        return true;
+    }
+
+    /** The z of grid sample {@code index}: the seed's, or the handed-over one at 0. */
+    public float[] sampleZ(int index) {
+        return pinned != null && index == 0 ? pinned.clone()
+                : sampler.vector(seed.get(), LatentSampler.SAMPLING_STREAM, index);
     }
 
     /** The channels now switched off, in ascending order. */
@@ -241,6 +268,9 @@ public final class AblationViewModel implements AutoCloseable {
         offNote.set(offNote(offChannels().length, maps.size(), probe.get() != null));
         long generation = ++renderGeneration;
         INDArray z = sampler.batch(seed.get(), LatentSampler.SAMPLING_STREAM, 0, SAMPLES);
+        if (pinned != null) {
+            z.putRow(0, Nd4j.create(pinned, new long[] {1, pinned.length}, 'c'));
+        }
         int[] off = offChannels();
         boolean withAfter = ablate.get();
         renderer.submit(() -> {
@@ -491,8 +521,7 @@ public final class AblationViewModel implements AutoCloseable {
             return;
         }
         long generation = ++heatGeneration;
-        INDArray z = Nd4j.create(sampler.vector(seed.get(), LatentSampler.SAMPLING_STREAM, current.get()),
-                new long[] {1, sampler.nz()}, 'c');
+        INDArray z = Nd4j.create(sampleZ(current.get()), new long[] {1, sampler.nz()}, 'c');
         renderer.submit(() -> {
             INDArray a = LayerActivations.at(generator, l.name(), z);
             float[] values = a.get(NDArrayIndex.point(0), NDArrayIndex.point(channel), NDArrayIndex.all(),

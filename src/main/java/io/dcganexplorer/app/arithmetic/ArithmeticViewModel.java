@@ -206,6 +206,28 @@ public final class ArithmeticViewModel implements AutoCloseable {
         bucketChanged(bucket);
     }
 
+    /**
+     * Puts a z handed over by another pane (Project's "Use as exemplar") into the selected bucket, as the grid's
+     * {@link #assign} does (cell -1: it is not in the grid); false if it does not fit this model.
+     */
+    public boolean receiveExemplar(float[] z, String label) {
+        Bucket bucket = selected.get();
+        if (bucket == null || sampler == null || z.length != sampler.nz()) {
+            status.set("Cannot use " + label + " as an exemplar: " + (sampler == null ? "no model has loaded yet"
+                    : "its z has " + z.length + " values, this model takes " + sampler.nz()) + ".");
+            return false;
+        }
+        executor.submit(renderer.renderAll(List.of(z))::get, frames -> {
+            if (bucket.exemplars().size() >= EXEMPLARS) {
+                bucket.exemplars().remove(0);
+            }
+            bucket.exemplars().add(new Bucket.Exemplar(-1, z.clone(), frames.get(0)));
+            status.set(label + " added to " + bucket.nameProperty().get() + ".");
+            bucketChanged(bucket);
+        }, e -> errors.error("Could not render the exemplar " + label, e));
+        return true;
+    }
+
     /** Adds an empty term with this sign and selects it. */
     public Bucket addBucket(int sign) {
         Bucket b = new Bucket(String.valueOf((char) ('A' + Math.min(25, buckets.size()))), sign);

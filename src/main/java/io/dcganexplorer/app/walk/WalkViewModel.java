@@ -225,6 +225,18 @@ public final class WalkViewModel implements AutoCloseable {
         }
     }
 
+    /** Makes a z handed over by another pane (Project's "Walk from here") the current z; false if it does not fit. */
+    public boolean receiveZ(float[] received, String label) {
+        if (sampler == null || received.length != sampler.nz()) {
+            message.set("Cannot walk from " + label + ": its z has " + received.length + " values, this model takes "
+                    + (sampler == null ? "none until it has loaded" : sampler.nz()) + ".");
+            return false;
+        }
+        setZ(received, true, System.nanoTime());
+        message.set("Walking from " + label + ".");
+        return true;
+    }
+
     /** Moves one slider by a small step (arrow keys); clamped to the slider range. */
     public void nudge(LatentDimension d, int direction) {
         double step = 2 * range / NUDGE_STEPS;
