@@ -47,11 +47,11 @@ final class ProjectCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})", defaultValue = "projection.png")
     Path output;
 
-    @Option(names = "--steps", description = "Adam steps on z (default: ${DEFAULT-VALUE})", defaultValue = "300")
+    @Option(names = "--steps", description = "Adam steps on z (default: ${DEFAULT-VALUE})", defaultValue = "200")
     int steps;
 
     @Option(names = "--restarts", description = "starting points optimised together (default: ${DEFAULT-VALUE})",
-            defaultValue = "8")
+            defaultValue = "4")
     int restarts;
 
     @Option(names = "--candidates", description = "random z judged to choose the starting points "

@@ -347,7 +347,7 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
 
     @Override
     public String icon() {
-        return "\u2316";
+        return "\u22A1";
     }
 
     @Override

@@ -37,13 +37,16 @@ public record ProjectionSettings(int steps, int restarts, int candidates, double
         }
     }
 
-    /** The defaults: 300 steps, 8 restarts picked from 256 random z, learning rate 0.05, pixel loss only. */
+    /**
+     * The defaults: 200 steps, 4 restarts picked from 256 random z, learning rate 0.05, pixel loss only (sized
+     * so a projection stays within seconds on two cores; docs/PROJECTION.md).
+     */
     public static ProjectionSettings defaults() {
-        return new ProjectionSettings(300, 8, 256, 0.05, 0, 0);
+        return new ProjectionSettings(200, 4, 256, 0.05, 0, 0);
     }
 
     public ProjectionSettings withSteps(int v) {
-        return new ProjectionSettings(v, restarts, Math.max(candidates, 1), learningRate, featureWeight, seed);
+        return new ProjectionSettings(v, restarts, candidates, learningRate, featureWeight, seed);
     }
 
     public ProjectionSettings withRestarts(int v) {

@@ -72,6 +72,7 @@ class ProjectPaneTest {
     @Test
     void drawingOnTheCanvasMakesANonEmptyPictureAndClearEmptiesIt(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> pane.viewModel().modelProperty().get() != null);
+        pane.viewModel().stepsProperty().set(20);
         Canvas canvas = robot.lookup("#projectCanvas").queryAs(Canvas.class);
         assertThat(WaitForAsyncUtils.asyncFx(() -> nonWhite(pane.drawing())).get()).isZero();
         robot.drag(canvas, MouseButton.PRIMARY).moveBy(60, 20).moveBy(30, 50).release(MouseButton.PRIMARY);
