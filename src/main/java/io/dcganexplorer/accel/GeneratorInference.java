@@ -390,11 +390,8 @@ public final class GeneratorInference {
                 && d.getConvolutionMode() == ConvolutionMode.Truncate && d.getCnn2dDataFormat() == CNN2DFormat.NCHW;
     }
 
-    /**
-     * Inference-mode batchnorm of layer {@code index} as a per-channel scale and shift (also used to fold G and
-     * D for projection, {@code core.projection.FoldedNetwork}).
-     */
-    public static void foldedBatchNorm(MultiLayerNetwork network, int index, float[] scale, float[] shift) {
+    /** Inference-mode batchnorm of layer {@code index} as a per-channel scale and shift. */
+    private static void foldedBatchNorm(MultiLayerNetwork network, int index, float[] scale, float[] shift) {
         BatchNormalization conf = (BatchNormalization) layer(network, index);
         float[] gamma = param(network, index, BatchNormalizationParamInitializer.GAMMA).toFloatVector();
         float[] beta = param(network, index, BatchNormalizationParamInitializer.BETA).toFloatVector();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.core.latent.LatentDistribution;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,7 +1,6 @@
 package io.dcganexplorer.core.projection;
 
-import io.dcganexplorer.core.gan.GeneratorInference;
-import io.dcganexplorer.core.platform.FastLayers;
+import io.dcganexplorer.accel.Accel;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -123,7 +122,7 @@ public final class FoldedNetwork {
                 folded.getLayer(i).setParam(DefaultParamInitializer.BIAS_KEY, params.get(i)[1]);
             }
         }
-        FastLayers.install(folded);
+        Accel.install(folded);
         return new FoldedNetwork(folded);
     }
 
@@ -143,14 +142,12 @@ public final class FoldedNetwork {
 
     /** dLoss/dInput for dLoss/dOutput {@code epsilon}, after {@link #forward}; the parameters do not change. */
     public INDArray backward(INDArray epsilon) {
-        // Weight gradients are computed and dropped: the parameters are never updated.
-        FastLayers.inputGradientsOnly(network, true);
-        try {
+        // Weight gradients are never used: the parameters are never updated.
+        try (Accel.Scope only = Accel.inputGradientOnly(network)) {
             Pair<org.deeplearning4j.nn.gradient.Gradient, INDArray> result =
                     network.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces());
             return result.getSecond();
         } finally {
-            FastLayers.inputGradientsOnly(network, false);
             network.clearLayersStates();
         }
     }
@@ -202,10 +199,10 @@ public final class FoldedNetwork {
             throw new IllegalArgumentException("layer " + index + " (" + conf.getLayerName()
                     + "): the layer before a batchnorm must be linear to fold it");
         }
-        int channels = (int) source.getLayer(index).getParam(BatchNormalizationParamInitializer.GAMMA).length();
-        float[] scale = new float[channels];
-        float[] shift = new float[channels];
-        GeneratorInference.foldedBatchNorm(source, index, scale, shift);
+        float[][] scaleShift = scaleAndShift(source.getLayer(index), conf);
+        float[] scale = scaleShift[0];
+        float[] shift = scaleShift[1];
+        int channels = scale.length;
         INDArray w = params[0];
         INDArray b = params[1];
         int axis = outputAxis(previous);
@@ -223,5 +220,29 @@ public final class FoldedNetwork {
                 b.putScalar(0, u, b.getDouble(0, u) * scale[c] + shift[c]);
             }
         }
+    }
+
+    /**
+     * Inference-mode batchnorm as a per-channel scale {@code gamma / sqrt(var + eps)} and shift {@code beta - mean *
+     * scale}. (accel's compiled generator folds the same way for its own use; the core may not reach into accel.)
+     */
+    private static float[][] scaleAndShift(org.deeplearning4j.nn.api.Layer bn, BatchNormalization conf) {
+        float[] gamma = bn.getParam(BatchNormalizationParamInitializer.GAMMA).toFloatVector();
+        float[] beta = bn.getParam(BatchNormalizationParamInitializer.BETA).toFloatVector();
+        float[] mean = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).toFloatVector();
+        float[][] out = new float[2][gamma.length];
+        for (int c = 0; c < gamma.length; c++) {
+            double variance;
+            if (conf.isUseLogStd()) {
+                double std = Math.pow(10.0, bn.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).getDouble(c));
+                variance = std * std;
+            } else {
+                variance = bn.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).getDouble(c);
+            }
+            double scale = gamma[c] / Math.sqrt(variance + conf.getEps());
+            out[0][c] = (float) scale;
+            out[1][c] = (float) (beta[c] - mean[c] * scale);
+        }
+        return out;
     }
 }

@@ -1,6 +1,6 @@
 package io.dcganexplorer.core.projection;
 
-import io.dcganexplorer.core.gan.LatentDistribution;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.latent.LatentSampler;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;

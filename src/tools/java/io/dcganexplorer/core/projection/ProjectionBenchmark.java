@@ -25,9 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The measurements of docs/PROJECTION.md. Not a test: run it with the test class path.
+ * The measurements of docs/PROJECTION.md. A tool (docs/TOOLS.md), not a test.
  *
- * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.dcganexplorer.core.projection.ProjectionBenchmark
+ * <pre>java -cp "$CP" io.dcganexplorer.core.projection.ProjectionBenchmark
  *     MODE MODEL [COUNT]</pre>
  *
  * <ul>
