@@ -222,8 +222,9 @@ public final class ArithmeticViewModel implements AutoCloseable {
                 bucket.exemplars().remove(0);
             }
             bucket.exemplars().add(new Bucket.Exemplar(-1, z.clone(), frames.get(0)));
-            status.set(label + " added to " + bucket.nameProperty().get() + ".");
             bucketChanged(bucket);
+            // After bucketChanged, whose recompute sets its own status.
+            status.set(label + " added to " + bucket.nameProperty().get() + ".");
         }, e -> errors.error("Could not render the exemplar " + label, e));
         return true;
     }

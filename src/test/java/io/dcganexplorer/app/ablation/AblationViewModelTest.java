@@ -49,6 +49,26 @@ class AblationViewModelTest {
     }
 
     @Test
+    void aHandedOverZIsTheFirstSampleUntilTheSeedChanges() {
+        AblationViewModel vm = viewModel();
+        vm.currentProperty().set(3);
+        float[] seedZ = vm.sampleZ(0);
+        float[] z = seedZ.clone();
+        for (int i = 0; i < z.length; i++) {
+            z[i] = -z[i];
+        }
+        var before = vm.before().get(0);
+        assertThat(vm.receiveZ(z, "photo.png, projected")).isTrue();
+        assertThat(vm.currentProperty().get()).isZero();
+        assertThat(vm.sampleZ(0)).containsExactly(z);
+        assertThat(vm.before().get(0).samePixels(before)).isFalse();
+        assertThat(vm.messageProperty().get()).contains("photo.png");
+        vm.seedProperty().set(vm.seedProperty().get() + 1);
+        assertThat(vm.sampleZ(0)).isNotEqualTo(z);
+        assertThat(vm.receiveZ(new float[z.length + 1], "a z of another model")).isFalse();
+    }
+
+    @Test
     void boxesAreClippedAndUndoAndClearWork() {
         AblationViewModel vm = viewModel();
         vm.addBox(2, 12, 3, 20, 1);

@@ -65,6 +65,21 @@ class ArithmeticViewModelTest {
     }
 
     @Test
+    void aHandedOverZBecomesAnExemplarOfTheSelectedBucketWithItsImage() throws Exception {
+        open();
+        float[] z = {0.1f, -0.2f, 0.3f, -0.4f, 0.5f, -0.6f};
+        assertThat(vm.receiveExemplar(z, "photo.png, projected")).isTrue();
+        Bucket a = vm.buckets().get(0);
+        executor.drainUntil(() -> a.meanFrameProperty().get() != null, Duration.ofSeconds(20));
+        assertThat(a.exemplars()).hasSize(1);
+        assertThat(a.exemplars().get(0).z()).containsExactly(z);
+        assertThat(a.exemplars().get(0).cell()).as("not a grid cell").isEqualTo(-1);
+        assertThat(vm.statusProperty().get()).contains("photo.png");
+        assertThat(vm.receiveExemplar(new float[3], "a z of another model")).isFalse();
+        assertThat(vm.statusProperty().get()).contains("3 values").contains("takes 6");
+    }
+
+    @Test
     void threeExemplarsInEachOfThreeBucketsGiveTheResultOfAMinusBPlusC() throws Exception {
         open();
         fillThreeByThree();
