@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -80,18 +81,23 @@ final class ProjectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (scale < 1 || scale > 16) {
-            throw new IllegalArgumentException("--scale = " + scale + ": must be between 1 and 16");
+            throw new ParameterException(spec.commandLine(), "--scale = " + scale + ": must be between 1 and 16");
         }
         if (nearest < 0) {
-            throw new IllegalArgumentException("--nearest = " + nearest + ": must be 0 (skip) or positive");
+            throw new ParameterException(spec.commandLine(), "--nearest = " + nearest + ": must be 0 (skip) or positive");
         }
-        ProjectionSettings settings = new ProjectionSettings(steps, restarts, Math.max(candidates, restarts),
-                learningRate, featureWeight, seed);
+        ProjectionSettings settings;
+        try {
+            settings = new ProjectionSettings(steps, restarts, Math.max(candidates, restarts), learningRate,
+                    featureWeight, seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
         ModelBundle.Loaded loaded = ModelBundle.open(model, problems);
-        problems.forEach(p -> out.println("warning: skipped checkpoint " + p));
+        Messages.warnSkipped(err, problems);
         DcganConfig config = loaded.gan().config();
         Projector projector = new Projector(loaded.gan().generator(), featureWeight > 0
                 ? loaded.gan().discriminator() : null, config.nz(), config.latent());

@@ -68,6 +68,12 @@ class ProjectCommandTest {
     }
 
     @Test
+    void aBadOptionIsAUsageErrorNamingIt() throws Exception {
+        assertThat(run("project", "x.png", "--model", dir.toString(), "--steps", "-3")).isEqualTo(2);
+        assertThat(err.toString()).contains("steps = -3");
+    }
+
+    @Test
     void whenNoPictureCanBeReadNothingIsWritten() throws Exception {
         DcganConfig config = new DcganConfig(16, 1, 4, 4, 4, 8, 2e-4, 0.5, LatentDistribution.UNIFORM, 2);
         Path model = dir.resolve("model");
