@@ -53,7 +53,7 @@ class MainWindowFxTest {
     void opensOnTheEmptyStateWithOneTabPerRegisteredActivity(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText().trim())
-                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate", "◎  Probe");
+                .containsExactly("▶  Train", "∿  Walk", "±  Arithmetic", "⊘  Ablate", "◎  Probe", "⊡  Project");
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-Train");
         assertThat(window.tour().showingProperty().get()).isFalse();
         assertThat(robot.lookup("#emptyState").query().isVisible()).isTrue();
