@@ -432,7 +432,9 @@ public final class TrainPane extends SplitPane implements ActivityPane {
 
     private void showGrid(SampleGrid grid) {
         if (grid == null) {
+            // Forget the image too: the next grid must get a new one the view shows, not the detached old one.
             gridView.setImage(null);
+            gridImage = null;
             return;
         }
         if (gridImage == null || (int) gridImage.getWidth() != grid.width()

@@ -6,6 +6,7 @@ import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.TinyTraining;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.core.gan.DcganConfig;
+import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.core.gan.TinyGan;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.run.RunDirectory;
@@ -172,5 +173,38 @@ class TrainPaneFxTest {
             cli.join(60_000);
         }
         assertThat(errors.messages).isEmpty();
+    }
+
+    @Test
+    void theGridShowsTheSecondRunOpenedAfterTheFirst(FxRobot robot) throws Exception {
+        Path first = trainedRun("first", 11);
+        Path second = trainedRun("second", 12);
+        ImageView grid = robot.lookup("#sampleGrid").queryAs(ImageView.class);
+
+        robot.interact(() -> vm.openRun(first));
+        waitUntil(30, () -> grid.getImage() != null && first.equals(vm.runFolderProperty().get()));
+        robot.interact(() -> vm.openRun(second));
+        waitUntil(30, () -> second.equals(vm.runFolderProperty().get()) && vm.displayedGridProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        SampleGrid expected = TrainExports.readGrid(newestSample(second));
+        assertThat(onFx(() -> grid.getImage())).isNotNull();
+        assertThat(onFx(() -> pixels(grid))).isEqualTo(expected.argb());
+        SampleGrid firstGrid = TrainExports.readGrid(newestSample(first));
+        assertThat(firstGrid.argb()).isNotEqualTo(expected.argb());
+    }
+
+    private static Path newestSample(Path run) throws Exception {
+        java.util.List<Path> all = RunDirectory.open(run).samples();
+        return all.get(all.size() - 1);
+    }
+
+    /** A finished two-step run with a grid after each step; the seed makes its grids differ from another's. */
+    private Path trainedRun(String id, long seed) throws Exception {
+        TrainingSession session = TrainingSession.start(dir.resolve("runs"), id, TinyGan.config(seed),
+                new DatasetSpec(DatasetSpec.Kind.IMAGE_FOLDER, "/elsewhere", 16, 1, 0, 0), TinyTraining.squares(),
+                new TrainingPlan(2, 1, 2, 0, 16));
+        session.train();
+        return session.run().root();
     }
 }
