@@ -1,5 +1,6 @@
 package io.dcganexplorer.app;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
@@ -22,9 +23,17 @@ public interface ActivityPane {
         return false;
     }
 
-    /** A key pressed while this activity is shown and no text field has focus; true if handled. */
+    /**
+     * The activity's keyboard shortcuts. They act on a key the focused control left unused (a focused slider
+     * keeps its arrow keys) while no text field has the focus, and the F1 list shows them.
+     */
+    default List<Shortcut> shortcuts() {
+        return List.of();
+    }
+
+    /** A key pressed while this activity is shown that no focused control used; true if a shortcut took it. */
     default boolean handleKey(KeyEvent event) {
-        return false;
+        return Shortcut.dispatch(shortcuts(), event);
     }
 
     /** Gives the keyboard focus to where a user starts on this pane (when the guided tour closes). */

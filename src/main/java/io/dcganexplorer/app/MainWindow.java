@@ -73,6 +73,7 @@ public final class MainWindow extends BorderPane {
     private final PresentationMode presentation;
     private final CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode");
     private Node highlighted;
+    private MenuBar menuBar;
     private final ComboBox<Path> runSelector = new ComboBox<>();
     private boolean syncingSelector;
     private boolean exiting;
@@ -98,7 +99,9 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(buildMenu(), toolbar));
         setCenter(new StackPane(tabs, tourOverlay));
         setBottom(status);
-        addEventFilter(KeyEvent.KEY_PRESSED, this::routeKey);
+        // Window keys first (the tour, Esc); a pane's shortcuts only get what the focused control left unused.
+        addEventFilter(KeyEvent.KEY_PRESSED, this::routeWindowKey);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::routeActivityKey);
         tour.stepProperty().addListener((o, a, step) -> showTourStep(step));
         tour.showingProperty().addListener((o, was, showing) -> {
             if (showing) {
@@ -193,7 +196,8 @@ public final class MainWindow extends BorderPane {
         MenuItem shortcuts = item("Keyboard shortcuts", "menuHelp", new KeyCodeCombination(KeyCode.F1),
                 this::showShortcuts);
         Menu help = new Menu("Help", null, tourItem, shortcuts);
-        return new MenuBar(file, run, view, help);
+        menuBar = new MenuBar(file, run, view, help);
+        return menuBar;
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -260,21 +264,38 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Esc closes the tour, else leaves presentation mode; arrows and Enter move through the tour while its
-     * card has the focus. Otherwise, unless the user is typing, keys go to the shown activity (Space pauses
-     * and resumes training).
+     * Keys of the window itself, taken before any control sees them: Esc closes the tour, else leaves
+     * presentation mode; arrows and Enter move through the tour while its card has the focus.
      */
-    private void routeKey(KeyEvent event) {
+    private List<Shortcut> windowKeys() {
+        return List.of(
+                Shortcut.when("Esc", "Close the guided tour", tourOverlay::handleKey,
+                        new KeyCodeCombination(KeyCode.ESCAPE)),
+                Shortcut.when("← → Enter", "Back, Next and the focused button of the guided tour (while its card has"
+                        + " the focus)", tourOverlay::handleKey, new KeyCodeCombination(KeyCode.LEFT),
+                        new KeyCodeCombination(KeyCode.RIGHT), new KeyCodeCombination(KeyCode.PAGE_UP),
+                        new KeyCodeCombination(KeyCode.PAGE_DOWN), new KeyCodeCombination(KeyCode.ENTER)),
+                Shortcut.when("Esc", "Leave presentation mode", e -> {
+                    if (!presentation.isActive()) {
+                        return false;
+                    }
+                    presentation.activeProperty().set(false);
+                    return true;
+                }, new KeyCodeCombination(KeyCode.ESCAPE)));
+    }
+
+    private void routeWindowKey(KeyEvent event) {
+        if (getScene() != null && Shortcut.dispatch(windowKeys(), event)) {
+            event.consume();
+        }
+    }
+
+    /**
+     * A key the focused control did not use goes to the shown activity's shortcuts, unless the user is
+     * typing or the tour's card has the focus.
+     */
+    private void routeActivityKey(KeyEvent event) {
         if (getScene() == null) {
-            return;
-        }
-        if (tourOverlay.handleKey(event)) {
-            event.consume();
-            return;
-        }
-        if (event.getCode() == KeyCode.ESCAPE && presentation.isActive()) {
-            presentation.activeProperty().set(false);
-            event.consume();
             return;
         }
         Node focus = getScene().getFocusOwner();
@@ -391,32 +412,67 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** One line of the F1 list: where the keys work, the keys, what they do. */
+    record ShortcutRow(String where, String keys, String description) {
+    }
+
+    /**
+     * Every shortcut: the menus' accelerators, the window's keys, then each activity's, read from where they
+     * are registered so the list names exactly the keys that work.
+     */
+    List<ShortcutRow> shortcutRows() {
+        List<ShortcutRow> rows = new java.util.ArrayList<>();
+        for (Menu menu : menuBar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    rows.add(new ShortcutRow("Window", item.getAccelerator().getDisplayText(),
+                            menu.getText() + " → " + item.getText().replace("…", "")));
+                }
+            }
+        }
+        for (Shortcut s : windowKeys()) {
+            rows.add(new ShortcutRow("Window", s.keys(), s.description()));
+        }
+        for (ActivityPane a : activities) {
+            for (Shortcut s : a.shortcuts()) {
+                rows.add(new ShortcutRow(a.title(), s.keys(), s.description()));
+            }
+        }
+        return rows;
+    }
+
     private void showShortcuts() {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("help-grid");
         grid.setHgap(18);
         grid.setVgap(6);
-        String[][] rows = {
-            {"Ctrl+O", "Open a run folder (follows it live while another process trains)"},
-            {"Ctrl+N", "New training run: jump to the settings"},
-            {"Ctrl+S", "Save the image the pane shows (the sample grid) as PNG"},
-            {"Space", "Pause or resume training (Train pane)"},
-            {"F5", "Presentation mode: full screen, large type and pictures, side panels hidden"},
-            {"Esc", "Close the guided tour; leave presentation mode"},
-            {"← →", "Back and Next in the guided tour (while its card has the focus)"},
-            {"F1", "This list (Help → Guided tour explains each pane)"},
-            {"Ctrl+Q", "Quit (asks first while training; a checkpoint keeps every step)"},
-        };
-        for (int r = 0; r < rows.length; r++) {
-            Label key = new Label(rows[r][0]);
+        String where = null;
+        int r = 0;
+        for (ShortcutRow row : shortcutRows()) {
+            if (!row.where().equals(where)) {
+                where = row.where();
+                Label section = new Label(where.equals("Window") ? "Anywhere" : "On the " + where + " pane");
+                section.getStyleClass().add("help-section");
+                grid.add(section, 0, r++, 2, 1);
+            }
+            Label key = new Label(row.keys());
             key.getStyleClass().add("key");
-            grid.addRow(r, key, new Label(rows[r][1]));
+            grid.addRow(r++, key, new Label(row.description()));
         }
+        Label note = new Label("A pane's keys act when the focused control does not use them: a focused slider "
+                + "keeps its arrow keys, a text field keeps every key.");
+        note.getStyleClass().add("hint");
+        note.setWrapText(true);
+        grid.add(note, 0, r, 2, 1);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, 26.0 * r + 40));
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setContent(scroll);
+        alert.getDialogPane().setId("shortcutsDialog");
         alert.show();
     }
 

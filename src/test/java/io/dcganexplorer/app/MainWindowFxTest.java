@@ -34,13 +34,8 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) throws java.io.IOException {
         this.stage = stage;
-        // Monocle's headless screen is 1280x800; a larger window overflows its buffer.
-        AppPreferences prefs = AppPreferences.load(dir.resolve("config"));
         // A returning user who last had the Train tab open and has seen the tour (FirstLaunchFxTest has neither).
-        prefs.update(v -> v.withWindow(0, 0, 1200, 760, false).withLastActivity("Train").withTourSeen(true));
-        prefs.save();
-        context = AppContext.create(new AppContext.Options(dir.resolve("config"), dir.resolve("runs"),
-                TinyTraining.loader()));
+        context = ReturningUser.context(dir, "Train");
         window = MainWindow.open(stage, context);
     }
 

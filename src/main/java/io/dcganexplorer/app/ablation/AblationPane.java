@@ -2,6 +2,7 @@ package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.walk.FrameView;
 import io.dcganexplorer.core.ablation.LayerActivations.FeatureLayer;
@@ -29,7 +30,8 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -517,12 +519,9 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     }
 
     @Override
-    public boolean handleKey(KeyEvent event) {
-        if (event.isShortcutDown() && event.getCode() == KeyCode.Z) {
-            viewModel.undo();
-            return true;
-        }
-        return false;
+    public List<Shortcut> shortcuts() {
+        return List.of(Shortcut.on("Ctrl+Z", "Undo the last change to the switched-off maps", viewModel::undo,
+                new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.train;
 
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.core.gan.SampleGrid;
 import io.dcganexplorer.data.DatasetSpec;
@@ -33,7 +34,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -620,12 +621,11 @@ public final class TrainPane extends SplitPane implements ActivityPane {
     }
 
     @Override
-    public boolean handleKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.SPACE && !event.isShortcutDown()) {
+    public List<Shortcut> shortcuts() {
+        return List.of(Shortcut.when("Space", "Pause or resume training", e -> {
             viewModel.togglePause();
             return viewModel.isTrainingActive();
-        }
-        return false;
+        }, new KeyCodeCombination(KeyCode.SPACE)));
     }
 
     /** Presentation mode: the settings form goes, so the dashboard (and its sample grid) fills the screen. */

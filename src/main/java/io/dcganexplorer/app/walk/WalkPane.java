@@ -2,6 +2,7 @@ package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;
 import io.dcganexplorer.app.model.ModelService;
@@ -35,6 +36,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -65,6 +68,10 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     private final HBox neighbourStrip = new HBox(4);
     private final TabPane tabs = new TabPane();
     private final ListView<LatentDimension> sliders = new ListView<>();
+    /** The slider list's own Left/Right (it would scroll sideways) nudge its selected dimension instead. */
+    private final Shortcut nudgeKeys = Shortcut.when("← →",
+            "Nudge the z dimension selected in the slider list (while the list has the focus)", this::nudgeSelected,
+            new KeyCodeCombination(KeyCode.LEFT), new KeyCodeCombination(KeyCode.RIGHT));
     private final ExportFolder folder = new ExportFolder();
     private final InterpolationPanel interpolation;
     private final DirectionsPanel directions;
@@ -297,6 +304,11 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         HBox.setHgrow(filter, Priority.ALWAYS);
 
         sliders.setId("walkSliders");
+        sliders.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcut.dispatch(List.of(nudgeKeys), e)) {
+                e.consume();
+            }
+        });
         sliders.setItems(viewModel.visibleDimensions());
         sliders.setCellFactory(list -> new DimensionCell());
         sliders.setFixedCellSize(30);
@@ -437,35 +449,24 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     }
 
     @Override
-    public boolean handleKey(KeyEvent event) {
-        if (event.isShortcutDown()) {
-            if (event.getCode() == KeyCode.C) {
-                copyZ();
-                return true;
-            }
-            if (event.getCode() == KeyCode.V) {
-                pasteZ();
-                return true;
-            }
+    public List<Shortcut> shortcuts() {
+        return List.of(
+                Shortcut.on("R", "A new random seed and its z", viewModel::randomise, new KeyCodeCombination(KeyCode.R)),
+                Shortcut.on("Space", "Play or pause the interpolation", viewModel.interpolation()::togglePlaying,
+                        new KeyCodeCombination(KeyCode.SPACE)),
+                nudgeKeys,
+                Shortcut.on("Ctrl+C", "Copy z as comma-separated numbers", this::copyZ,
+                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN)),
+                Shortcut.on("Ctrl+V", "Paste z from comma-separated numbers", this::pasteZ,
+                        new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN)));
+    }
+
+    private boolean nudgeSelected(KeyEvent event) {
+        LatentDimension selected = sliders.getSelectionModel().getSelectedItem();
+        if (selected == null || !sliders.isFocused()) {
             return false;
         }
-        if (event.isAltDown()) {
-            return false;
-        }
-        switch (event.getCode()) {
-            case R -> viewModel.randomise();
-            case SPACE -> viewModel.interpolation().togglePlaying();
-            case LEFT, RIGHT -> {
-                LatentDimension selected = sliders.getSelectionModel().getSelectedItem();
-                if (selected == null) {
-                    return false;
-                }
-                viewModel.nudge(selected, event.getCode() == KeyCode.RIGHT ? 1 : -1);
-            }
-            default -> {
-                return false;
-            }
-        }
+        viewModel.nudge(selected, event.getCode() == KeyCode.RIGHT ? 1 : -1);
         return true;
     }
 
