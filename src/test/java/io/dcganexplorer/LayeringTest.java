@@ -5,7 +5,9 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -16,6 +18,7 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +112,36 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.dcganexplorer.core..", "io.dcganexplorer.data..",
                         "io.dcganexplorer.run..", "io.dcganexplorer.cli..", "io.dcganexplorer.app..",
                         "io.dcganexplorer.bench..")
+                .check(classes);
+    }
+
+    /** The packages that hold an activity (a class implementing ActivityPane), found, not listed. */
+    private static List<String> panePackages() {
+        return classes.stream().filter(c -> c.isAssignableTo(ActivityPane.class) && !c.isInterface())
+                .map(JavaClass::getPackageName).filter(p -> !p.equals("io.dcganexplorer.app")).distinct().sorted()
+                .toList();
+    }
+
+    @Test
+    void panesNeverImportEachOther() {
+        List<String> panes = panePackages();
+        assertThat(panes).contains("io.dcganexplorer.app.walk", "io.dcganexplorer.app.train",
+                "io.dcganexplorer.app.probe");
+        for (String pane : panes) {
+            String[] others = panes.stream().filter(p -> !p.equals(pane)).map(p -> p + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage(pane + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("what two panes share belongs in app.render, app.model or app.common")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theSharedAppPackagesNeverDependOnAPane() {
+        String[] panes = panePackages().stream().map(p -> p + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage("io.dcganexplorer.app.common..", "io.dcganexplorer.app.model..",
+                        "io.dcganexplorer.app.render..")
+                .should().dependOnClassesThat().resideInAnyPackage(panes)
                 .check(classes);
     }
 }

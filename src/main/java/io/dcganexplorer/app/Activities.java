@@ -14,7 +14,6 @@ import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
 import io.dcganexplorer.app.walk.WalkPane;
 import io.dcganexplorer.app.walk.WalkViewModel;
-import java.nio.file.Path;
 import java.util.List;
 
 /** The one place where activities are registered, in tab order. A new pane adds one line here. */
@@ -25,11 +24,11 @@ public final class Activities {
 
     public static List<ActivityPane> create(AppContext context) {
         TrainViewModel train = new TrainViewModel(context.trainServices());
-        train.setQuality(QualitySource.inFolder(Path.of(System.getProperty("dcganexplorer.models", "models"))),
+        train.setQuality(QualitySource.inFolder(context.modelsRoot()),
                 TrainViewModel.QUALITY_EVERY, TrainViewModel.QUALITY_SAMPLES);
         WalkViewModel walk = new WalkViewModel(context.background(), context.errors(), context.models());
         ArithmeticViewModel arithmetic = new ArithmeticViewModel(context.background(), context.errors(),
-                context.models(), ArithmeticViewModel.defaultEvaluators());
+                context.models(), context.evaluatorsRoot());
         AblationViewModel ablation = AblationViewModel.create(context);
         // Panes never import each other: a z travels between them through the handoff, wired here.
         LatentHandoff handoff = context.latentHandoff();
@@ -41,6 +40,7 @@ public final class Activities {
                 new ArithmeticPane(arithmetic),
                 new AblationPane(ablation),
                 new ProbePane(ProbeViewModel.create(context)),
-                new ProjectPane(ProjectViewModel.create(context)));
+                new ProjectPane(ProjectViewModel.create(context.background(), context.errors(), context.models(),
+                        context.latentHandoff())));
     }
 }

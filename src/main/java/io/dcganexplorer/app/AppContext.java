@@ -5,6 +5,7 @@ import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.FxErrorReporter;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.common.LatentHandoff;
+import io.dcganexplorer.app.common.Poller;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusBarViewModel;
@@ -31,13 +32,29 @@ public final class AppContext implements AutoCloseable {
      * @param configFolder preferences and the log file
      * @param runsRoot where new runs are created
      * @param loader how a run's data is opened
+     * @param modelsRoot saved models, and the evaluators under its {@code evaluators} folder
      */
-    public record Options(Path configFolder, Path runsRoot, DatasetLoader loader) {
+    public record Options(Path configFolder, Path runsRoot, DatasetLoader loader, Path modelsRoot) {
+
+        /** With the models under ./models (or -Ddcganexplorer.models), as the shipped app has them. */
+        public Options(Path configFolder, Path runsRoot, DatasetLoader loader) {
+            this(configFolder, runsRoot, loader, defaultModelsRoot());
+        }
 
         /** The user's config folder; runs under ./runs, where the CLI writes them too. */
         public static Options defaults() {
             String runs = System.getProperty("dcganexplorer.runs", "runs");
             return new Options(AppPreferences.defaultFolder(), Path.of(runs).toAbsolutePath(), DatasetLoader.FROM_SPEC);
+        }
+
+        /** ./models, or the folder -Ddcganexplorer.models names: the one place that property is read. */
+        public static Path defaultModelsRoot() {
+            return Path.of(System.getProperty("dcganexplorer.models", "models")).toAbsolutePath();
+        }
+
+        /** The trained evaluators (face attributes, window detectors): {@code evaluators} under the models. */
+        public Path evaluatorsRoot() {
+            return modelsRoot.resolve("evaluators");
         }
     }
 
@@ -46,6 +63,7 @@ public final class AppContext implements AutoCloseable {
     private final FxTaskExecutor background = FxTaskExecutor.pool("background");
     private final FxTaskExecutor trainer = FxTaskExecutor.singleThread("trainer");
     private final ScheduledExecutorService scheduler;
+    private final Poller poller;
     private final ErrorReporter errors;
     private final LatentHandoff handoff = new LatentHandoff();
     private Window owner;
@@ -60,6 +78,11 @@ public final class AppContext implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.poller = (period, task) -> {
+            ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        };
         this.errors = new FxErrorReporter(options.configFolder().resolve("app.log"), () -> owner);
     }
 
@@ -95,22 +118,23 @@ public final class AppContext implements AutoCloseable {
 
     public TrainViewModel.Services trainServices() {
         return new TrainViewModel.Services(background, trainer, options.runsRoot(), options.loader(), errors,
-                (period, task) -> {
-                    ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                    return () -> f.cancel(false);
-                });
+                poller);
     }
 
-    /** The app-wide current model (saved models under ./models, or -Ddcganexplorer.models, and runs). */
+    /** Where saved models and, under them, the evaluators live. */
+    public Path modelsRoot() {
+        return options.modelsRoot();
+    }
+
+    /** The trained evaluators (face attributes, window detectors). */
+    public Path evaluatorsRoot() {
+        return options.evaluatorsRoot();
+    }
+
+    /** The app-wide current model (saved models under {@link #modelsRoot()}, and runs). */
     public ModelService models() {
         if (models == null) {
-            Path modelsRoot = Path.of(System.getProperty("dcganexplorer.models", "models")).toAbsolutePath();
-            models = new ModelService(background, errors, (period, task) -> {
-                ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(),
-                        TimeUnit.MILLISECONDS);
-                return () -> f.cancel(false);
-            }, modelsRoot, options.runsRoot());
+            models = new ModelService(background, errors, poller, options.modelsRoot(), options.runsRoot());
         }
         return models;
     }

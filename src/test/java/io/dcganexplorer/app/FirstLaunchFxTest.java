@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.tour.TourStep;
-import io.dcganexplorer.app.walk.Frame;
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

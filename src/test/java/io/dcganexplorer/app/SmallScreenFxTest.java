@@ -2,7 +2,7 @@ package io.dcganexplorer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.FrameView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static io.dcganexplorer.app.ReadmeScreenshots.outputFolder;
 import static io.dcganexplorer.app.ReadmeScreenshots.snapshot;
 import static io.dcganexplorer.app.ReadmeScreenshots.startWithFreshPreferences;
 
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.app.walk.WalkPane;
 import java.nio.file.Path;
 import javafx.geometry.Rectangle2D;

@@ -1,11 +1,11 @@
 package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.ErrorReporter;
-import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.GeneratorWorker;
 import io.dcganexplorer.core.ablation.AblatedGenerator;
 import io.dcganexplorer.core.ablation.AutoAnnotator;
 import io.dcganexplorer.core.ablation.FeatureProbe;
@@ -132,22 +132,18 @@ public final class AblationViewModel implements AutoCloseable {
         ablate.addListener((o, a, b) -> render());
         current.addListener((o, a, b) -> showHeatMap());
         shownMap.addListener((o, a, b) -> showHeatMap());
-        models.currentProperty().addListener((o, a, loaded) -> modelLoaded(loaded));
-        if (models.currentProperty().get() != null) {
-            modelLoaded(models.currentProperty().get());
-        } else {
-            models.openDefault();
-        }
+        models.follow(this::modelLoaded);
     }
 
     /**
      * The app's view model: its own renderer thread, detectors from {@code <models>/evaluators/windows-SIZE}
-     * (the folder the CLI's {@code evaluators} command writes; {@code -Ddcganexplorer.models} as for models).
+     * (the folder the CLI's {@code evaluators} command writes, under the models folder).
      */
     public static AblationViewModel create(io.dcganexplorer.app.AppContext context) {
-        Path evaluators = Path.of(System.getProperty("dcganexplorer.models", "models"), "evaluators");
-        return new AblationViewModel(context.background(), FxTaskExecutor.singleThread("ablation-renderer"),
-                context.errors(), context.models(), detectorsIn(evaluators));
+        GeneratorWorker worker = GeneratorWorker.forJobs("ablation-renderer",
+                e -> context.errors().error("Could not render", e));
+        return new AblationViewModel(context.background(), worker.executor(context.background()),
+                context.errors(), context.models(), detectorsIn(context.evaluatorsRoot()));
     }
 
     /** Window detectors saved under {@code folder} as {@code windows-SIZE}; none for a size without one. */

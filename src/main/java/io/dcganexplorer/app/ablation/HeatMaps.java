@@ -1,6 +1,6 @@
 package io.dcganexplorer.app.ablation;
 
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
 
 /**
  * One feature map as a picture: values scaled to [0, max] of the map and coloured black, red, yellow,

@@ -2,8 +2,8 @@ package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
-import io.dcganexplorer.app.walk.Frame;
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.latent.ArithmeticFigure;
 import io.dcganexplorer.core.latent.Lesson;
 import java.io.File;

@@ -4,8 +4,8 @@ import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.Frame;
-import io.dcganexplorer.app.walk.WalkRenderer;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.GeneratorWorker;
 import io.dcganexplorer.core.eval.FaceAttributeClassifier;
 import io.dcganexplorer.core.eval.FacePrediction;
 import io.dcganexplorer.core.experiments.FaceCriteria;
@@ -45,7 +45,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * buckets: by the face attribute classifier when one is installed, otherwise by their stored indices.
  *
  * <p>All methods run on the UI thread. The generator copy and the classifier belong to one
- * {@link WalkRenderer} thread; results come back through the executor.
+ * {@link GeneratorWorker} thread; results come back through the executor.
  */
 public final class ArithmeticViewModel implements AutoCloseable {
 
@@ -62,7 +62,7 @@ public final class ArithmeticViewModel implements AutoCloseable {
     private final ErrorReporter errors;
     private final ModelService models;
     private final Path evaluatorsRoot;
-    private final WalkRenderer renderer;
+    private final GeneratorWorker renderer;
     private final LongProperty gridSeed = new SimpleLongProperty(DEFAULT_GRID_SEED);
     private final ObservableList<Frame> gridFrames = FXCollections.observableArrayList();
     private final List<float[]> gridZs = new ArrayList<>();
@@ -91,23 +91,13 @@ public final class ArithmeticViewModel implements AutoCloseable {
         this.errors = errors;
         this.models = models;
         this.evaluatorsRoot = evaluatorsRoot;
-        this.renderer = new WalkRenderer(f -> { }, c -> { },
+        this.renderer = GeneratorWorker.forJobs("arithmetic-renderer",
                 e -> executor.runOnUi(() -> errors.error("Could not render", e)));
         this.turn = new TurnViewModel(this, executor, errors);
         buckets.setAll(new Bucket("A", 1), new Bucket("B", -1), new Bucket("C", 1));
         selected.set(buckets.get(0));
         gridSeed.addListener((o, a, b) -> renderGrid());
-        models.currentProperty().addListener((o, a, loaded) -> modelLoaded(loaded));
-        if (models.currentProperty().get() != null) {
-            modelLoaded(models.currentProperty().get());
-        } else {
-            models.openDefault();
-        }
-    }
-
-    /** models/evaluators next to the models folder (-Ddcganexplorer.models moves both). */
-    public static Path defaultEvaluators() {
-        return Path.of(System.getProperty("dcganexplorer.models", "models")).toAbsolutePath().resolve("evaluators");
+        models.follow(this::modelLoaded);
     }
 
     private void modelLoaded(LoadedModel loaded) {
@@ -499,7 +489,7 @@ public final class ArithmeticViewModel implements AutoCloseable {
 
     // ---- for the turn tab --------------------------------------------------------------------------------
 
-    WalkRenderer renderer() {
+    GeneratorWorker renderer() {
         return renderer;
     }
 

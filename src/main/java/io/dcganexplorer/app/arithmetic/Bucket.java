@@ -1,6 +1,6 @@
 package io.dcganexplorer.app.arithmetic;
 
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;

@@ -2,7 +2,7 @@ package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.core.eval.FaceAttributeClassifier;
 import io.dcganexplorer.core.eval.FacePrediction;

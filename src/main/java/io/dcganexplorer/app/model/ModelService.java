@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.model;
 
 import io.dcganexplorer.app.common.ErrorReporter;
+import io.dcganexplorer.app.common.Poller;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.run.ModelBundle;
 import io.dcganexplorer.run.RunDirectory;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,12 +40,6 @@ public final class ModelService implements AutoCloseable {
 
     /** How often a followed run is checked for a newer checkpoint. */
     public static final Duration FOLLOW_PERIOD = Duration.ofSeconds(3);
-
-    /** Repeats a task in the background until closed; tests pass one they drive by hand. */
-    @FunctionalInterface
-    public interface Poller {
-        AutoCloseable every(Duration period, Runnable task);
-    }
 
     private final TaskExecutor executor;
     private final ErrorReporter errors;
@@ -135,6 +131,24 @@ public final class ModelService implements AutoCloseable {
         }
         load(choice, true);
         updateFollowing();
+    }
+
+    /**
+     * How a pane follows the current model: {@code onLoaded} runs (on the UI thread) for the model loaded now
+     * and for every one loaded later. When none is open yet, the default one is opened, so every pane has a
+     * model on a first launch.
+     */
+    public void follow(Consumer<LoadedModel> onLoaded) {
+        current.addListener((o, a, loaded) -> {
+            if (loaded != null) {
+                onLoaded.accept(loaded);
+            }
+        });
+        if (current.get() != null) {
+            onLoaded.accept(current.get());
+        } else {
+            openDefault();
+        }
     }
 
     /** Opens {@link #defaultChoice} when nothing is open yet, so the panes have a model on first launch. */

@@ -4,7 +4,7 @@ import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.probe.LinearProbe;
 import io.dcganexplorer.core.probe.NearestNeighbours;
@@ -127,12 +127,7 @@ public final class ProbeViewModel {
         this.errors = errors;
         this.models = models;
         this.data = data;
-        models.currentProperty().addListener((o, a, loaded) -> modelChanged(loaded));
-        if (models.currentProperty().get() != null) {
-            modelChanged(models.currentProperty().get());
-        } else {
-            models.openDefault();
-        }
+        models.follow(this::modelChanged);
     }
 
     /** The app's view model: Fashion-MNIST from its default folder (as the CLI's {@code fashion-mnist}). */

@@ -2,8 +2,8 @@ package io.dcganexplorer.app.project;
 
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelChooser;
-import io.dcganexplorer.app.walk.Frame;
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.List;

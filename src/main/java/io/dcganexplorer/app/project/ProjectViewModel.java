@@ -6,7 +6,8 @@ import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.GeneratorWorker;
 import io.dcganexplorer.core.gan.DcganConfig;
 import io.dcganexplorer.core.latent.Interpolation;
 import io.dcganexplorer.core.latent.LatentSampler;
@@ -155,19 +156,14 @@ public final class ProjectViewModel implements AutoCloseable {
             refreshPicks();
         });
         pickPage.addListener((o, a, b) -> refreshPicks());
-        models.currentProperty().addListener((o, a, loaded) -> modelLoaded(loaded));
-        if (models.currentProperty().get() != null) {
-            modelLoaded(models.currentProperty().get());
-        } else {
-            models.openDefault();
-        }
+        models.follow(this::modelLoaded);
     }
 
     /** The app's view model: its own worker thread, the app's models and handoff. */
-    public static ProjectViewModel create(io.dcganexplorer.app.AppContext context) {
-        return new ProjectViewModel(context.background(),
-                io.dcganexplorer.app.common.FxTaskExecutor.singleThread("projection"), context.errors(),
-                context.models(), context.latentHandoff());
+    public static ProjectViewModel create(TaskExecutor background, ErrorReporter errors, ModelService models,
+            LatentHandoff handoff) {
+        GeneratorWorker worker = GeneratorWorker.forJobs("projection", e -> errors.error("Could not project", e));
+        return new ProjectViewModel(background, worker.executor(background), errors, models, handoff);
     }
 
     // ---- model -----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.train;
 
 import io.dcganexplorer.app.common.ErrorReporter;
+import io.dcganexplorer.app.common.Poller;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -84,12 +85,6 @@ public final class TrainViewModel {
 
     /** A run loop ended; the detail explains a divergence or failure. */
     public record Ended(TrainingOutcome outcome, String detail, long iteration) {
-    }
-
-    /** Repeats a task in the background until closed; tests pass one they drive by hand. */
-    @FunctionalInterface
-    public interface Poller {
-        AutoCloseable every(Duration period, Runnable task);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;

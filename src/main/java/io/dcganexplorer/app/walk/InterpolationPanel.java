@@ -2,6 +2,8 @@ package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.latent.Interpolation;
 import java.util.List;
 import java.util.Locale;

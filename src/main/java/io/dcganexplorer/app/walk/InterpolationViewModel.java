@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.core.latent.Interpolation;

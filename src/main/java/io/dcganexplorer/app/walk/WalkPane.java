@@ -1,6 +1,8 @@
 package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.app.model.ModelChoice;

@@ -1,5 +1,7 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.GeneratorWorker;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
@@ -34,7 +36,7 @@ import javafx.collections.transformation.FilteredList;
  * The Walk activity's state: the current z (one {@link LatentDimension} per coordinate, filterable), its
  * seed, the image of z and a strip of neighbours, and the interpolation and directions view models that
  * share its renderer. Every method runs on the UI thread; rendering happens on the
- * {@link WalkRenderer}'s thread and comes back through a coalescer, one pending update at most.
+ * {@link GeneratorWorker}'s thread and comes back through a coalescer, one pending update at most.
  */
 public final class WalkViewModel implements AutoCloseable {
 
@@ -46,11 +48,11 @@ public final class WalkViewModel implements AutoCloseable {
     private final TaskExecutor executor;
     private final ErrorReporter errors;
     private final ModelService models;
-    private final WalkRenderer renderer;
+    private final GeneratorWorker renderer;
     private final UiCoalescer mainUpdates;
     private final UiCoalescer companionUpdates;
     private final AtomicReference<Frame> latestMain = new AtomicReference<>();
-    private final AtomicReference<WalkRenderer.Companions> latestCompanions = new AtomicReference<>();
+    private final AtomicReference<GeneratorWorker.Companions> latestCompanions = new AtomicReference<>();
     private final LatencyStats latency = new LatencyStats(4096);
 
     private final ObservableList<LatentDimension> dimensions = FXCollections.observableArrayList();
@@ -73,7 +75,7 @@ public final class WalkViewModel implements AutoCloseable {
     /** Set while many sliders change at once, so their listeners do not each render. */
     private boolean bulk;
     private boolean renderErrorShown;
-    private volatile WalkRenderer.CompanionPlan plan;
+    private volatile GeneratorWorker.CompanionPlan plan;
 
     public WalkViewModel(TaskExecutor executor, ErrorReporter errors, ModelService models) {
         this.executor = executor;
@@ -81,7 +83,7 @@ public final class WalkViewModel implements AutoCloseable {
         this.models = models;
         this.mainUpdates = new UiCoalescer(executor, this::applyMainFrame);
         this.companionUpdates = new UiCoalescer(executor, this::applyCompanions);
-        this.renderer = new WalkRenderer(frame -> {
+        this.renderer = new GeneratorWorker("walk-renderer", frame -> {
             latestMain.set(frame);
             mainUpdates.request();
         }, companions -> {
@@ -92,12 +94,7 @@ public final class WalkViewModel implements AutoCloseable {
         this.directions = new DirectionsViewModel(this, executor, errors);
         filter.addListener((o, a, text) -> visibleDimensions.setPredicate(DimensionFilter.parse(text)));
         seed.addListener((o, a, b) -> applySeed());
-        models.currentProperty().addListener((o, a, loaded) -> modelLoaded(loaded));
-        if (models.currentProperty().get() != null) {
-            modelLoaded(models.currentProperty().get());
-        } else {
-            models.openDefault();
-        }
+        models.follow(this::modelLoaded);
     }
 
     // ---- model -----------------------------------------------------------------------------------------
@@ -272,7 +269,7 @@ public final class WalkViewModel implements AutoCloseable {
     }
 
     private void applyCompanions() {
-        WalkRenderer.Companions c = latestCompanions.getAndSet(null);
+        GeneratorWorker.Companions c = latestCompanions.getAndSet(null);
         if (c == null || c.plan() != plan) {
             return;
         }
@@ -290,7 +287,7 @@ public final class WalkViewModel implements AutoCloseable {
         double noise = neighbourNoise();
         List<float[]> directionBasis = directions.stripPlanDirections();
         double[] spreads = directions.stripPlanSpreads();
-        WalkRenderer.CompanionPlan next = current -> {
+        GeneratorWorker.CompanionPlan next = current -> {
             List<float[]> zs = new ArrayList<>(ConceptArithmetic.noisyVariants(current, NEIGHBOURS, noise, noiseSeed));
             zs.addAll(DirectionsViewModel.stripZs(current, directionBasis, spreads));
             return zs;
@@ -338,7 +335,7 @@ public final class WalkViewModel implements AutoCloseable {
         return directions;
     }
 
-    WalkRenderer renderer() {
+    GeneratorWorker renderer() {
         return renderer;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.FrameView;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

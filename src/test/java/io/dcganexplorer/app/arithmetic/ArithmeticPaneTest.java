@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.FxTaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
-import io.dcganexplorer.app.walk.Frame;
-import io.dcganexplorer.app.walk.FrameView;
+import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.app.walk.WalkFixtures;
 import io.dcganexplorer.core.latent.ConceptArithmetic;
 import io.dcganexplorer.core.latent.LatentSampler;

@@ -2,6 +2,7 @@ package io.dcganexplorer.app.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dcganexplorer.app.common.Poller;
 import io.dcganexplorer.app.walk.WalkFixtures;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -43,7 +44,7 @@ class ModelServiceFollowTest {
         return t;
     });
     /** Polls every 50 ms whatever period the service asks for, so a reload shows up within the test's wait. */
-    private final ModelService.Poller fastPoller = (period, task) -> {
+    private final Poller fastPoller = (period, task) -> {
         ScheduledFuture<?> f = timer.scheduleWithFixedDelay(task, 50, 50, TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     };

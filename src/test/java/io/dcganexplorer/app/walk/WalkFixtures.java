@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.common.Poller;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.model.ModelService;
@@ -99,7 +100,7 @@ public final class WalkFixtures {
     }
 
     /** A poller that never runs by itself: tests call {@link ManualPoller#run()}. */
-    public static final class ManualPoller implements ModelService.Poller {
+    public static final class ManualPoller implements Poller {
         final List<Runnable> tasks = new CopyOnWriteArrayList<>();
 
         @Override

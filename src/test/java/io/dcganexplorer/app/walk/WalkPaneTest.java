@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.walk;
 
+import io.dcganexplorer.app.render.FrameView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.common.FxTaskExecutor;

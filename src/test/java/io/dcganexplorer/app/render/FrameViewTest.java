@@ -1,4 +1,4 @@
-package io.dcganexplorer.app.walk;
+package io.dcganexplorer.app.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

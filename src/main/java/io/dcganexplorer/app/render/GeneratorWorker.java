@@ -1,11 +1,14 @@
-package io.dcganexplorer.app.walk;
+package io.dcganexplorer.app.render;
 
 import io.dcganexplorer.accel.Accel;
 import io.dcganexplorer.accel.GeneratorInference;
 import java.util.ArrayList;
 import java.util.List;
+import io.dcganexplorer.app.common.TaskExecutor;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -14,16 +17,19 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The one thread that owns a copy of the generator and renders for the Walk pane.
+ * The one thread that owns a pane's copy of the generator: every pane renders through one of these
+ * (Walk, Arithmetic, Ablate), so no network is ever used by two threads.
  *
  * <p>Interactive requests are coalesced: {@link #request} only replaces the newest z and wakes the
  * thread, which renders whatever is newest when it gets to it (batch 1), so a fast slider drag never
  * builds a queue of stale frames. That image comes from {@link GeneratorInference} (batchnorm folded,
- * weights laid out once), several times faster than the network's own batch-1 path. Companion images (neighbours, direction strips: a larger batch) are
- * rendered only once the z has been still for {@link #COMPANION_DELAY_MILLIS}, so they never delay the
- * image under the thumb. Other jobs (a grid, a walk, PCA) run in order when nothing interactive waits.
+ * weights laid out once), several times faster than the network's own batch-1 path. Companion images
+ * (neighbours, direction strips: a larger batch) are rendered only once the z has been still for
+ * {@link #COMPANION_DELAY_MILLIS}, so they never delay the image under the thumb. Other jobs (a grid, a
+ * walk, PCA, an ablation) run in order when nothing interactive waits; {@link #executor} offers the same
+ * queue as a {@link TaskExecutor} for view models written against that interface.
  */
-public final class WalkRenderer implements AutoCloseable {
+public final class GeneratorWorker implements AutoCloseable {
 
     /** How long z must stay unchanged before the companions are rendered. */
     public static final long COMPANION_DELAY_MILLIS = 120;
@@ -74,15 +80,17 @@ public final class WalkRenderer implements AutoCloseable {
     private long companionDueAt;
 
     /**
+     * @param name the thread's name (shown in thread dumps and profilers)
      * @param mainSink receives each main frame on the renderer thread
      * @param companionSink receives companion frames on the renderer thread
      * @param failures receives rendering failures on the renderer thread
      */
-    public WalkRenderer(Consumer<Frame> mainSink, Consumer<Companions> companionSink, Consumer<Exception> failures) {
+    public GeneratorWorker(String name, Consumer<Frame> mainSink, Consumer<Companions> companionSink,
+            Consumer<Exception> failures) {
         this.mainSink = mainSink;
         this.companionSink = companionSink;
         this.failures = failures;
-        this.thread = new Thread(this::loop, "walk-renderer");
+        this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -104,10 +112,58 @@ public final class WalkRenderer implements AutoCloseable {
         signal();
     }
 
-    /** Runs {@code work} on the renderer thread when no interactive request waits. */
+    /** A worker for jobs only: no interactive requests, no companions. */
+    public static GeneratorWorker forJobs(String name, Consumer<Exception> failures) {
+        return new GeneratorWorker(name, f -> { }, c -> { }, failures);
+    }
+
+    /**
+     * This worker's job queue as a {@link TaskExecutor}: work runs on the worker thread (which may then use
+     * the generator a job installed there), results and failures come back through {@code ui}. Shutting it
+     * down closes the worker.
+     */
+    public TaskExecutor executor(TaskExecutor ui) {
+        return new TaskExecutor() {
+            @Override
+            public <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+                enqueue(new Job(() -> {
+                    try {
+                        T result = work.call();
+                        ui.runOnUi(() -> onSuccess.accept(result));
+                    } catch (Exception e) {
+                        ui.runOnUi(() -> onFailure.accept(e));
+                    } catch (OutOfMemoryError e) {
+                        ExecutionException wrapped = new ExecutionException(e.getMessage(), e);
+                        ui.runOnUi(() -> onFailure.accept(wrapped));
+                    }
+                }, () -> { }));
+            }
+
+            @Override
+            public void runOnUi(Runnable action) {
+                ui.runOnUi(action);
+            }
+
+            @Override
+            public void shutdown() {
+                close();
+            }
+        };
+    }
+
+    private void enqueue(Job job) {
+        if (closed) {
+            job.cancel().run();
+            return;
+        }
+        jobs.add(job);
+        signal();
+    }
+
+    /** Runs {@code work} on the worker thread when no interactive request waits. */
     public <T> CompletableFuture<T> submit(Function<Session, T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        jobs.add(new Job(() -> {
+        enqueue(new Job(() -> {
             try {
                 if (generator == null) {
                     throw new IllegalStateException("no model is loaded");
@@ -117,7 +173,6 @@ public final class WalkRenderer implements AutoCloseable {
                 result.completeExceptionally(e);
             }
         }, () -> result.completeExceptionally(new java.util.concurrent.CancellationException("the pane closed"))));
-        signal();
         return result;
     }
 
@@ -234,11 +289,6 @@ public final class WalkRenderer implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** True when called on the renderer thread (for assertions in tests). */
-    boolean onRendererThread() {
-        return Thread.currentThread() == thread;
     }
 
     @Override

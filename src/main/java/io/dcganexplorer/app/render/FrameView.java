@@ -1,4 +1,4 @@
-package io.dcganexplorer.app.walk;
+package io.dcganexplorer.app.render;
 
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;

@@ -1,4 +1,4 @@
-package io.dcganexplorer.app.walk;
+package io.dcganexplorer.app.render;
 
 import io.dcganexplorer.data.ImageConversions;
 import java.awt.image.BufferedImage;
