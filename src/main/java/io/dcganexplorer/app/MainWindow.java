@@ -1,6 +1,9 @@
 package io.dcganexplorer.app;
 
 import io.dcganexplorer.app.common.AppPreferences;
+import io.dcganexplorer.app.model.ModelChoice;
+import io.dcganexplorer.app.model.ModelChooser;
+import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.status.StatusPane;
 import io.dcganexplorer.app.tour.GuidedTour;
 import io.dcganexplorer.app.tour.TourOverlay;
@@ -9,6 +12,7 @@ import io.dcganexplorer.app.tour.TourViewModel;
 import io.dcganexplorer.app.train.RunCatalog;
 import io.dcganexplorer.app.train.TrainPane;
 import io.dcganexplorer.app.train.TrainViewModel;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -30,6 +36,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -46,6 +53,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -243,10 +251,50 @@ public final class MainWindow extends BorderPane {
         runSelector.disableProperty().bind(train.viewModel().phaseProperty().isNotEqualTo(TrainViewModel.Phase.EMPTY)
                 .and(train.viewModel().phaseProperty().isNotEqualTo(TrainViewModel.Phase.VIEWING)));
         refreshRuns();
-        HBox bar = new HBox(name, spacer, runLabel, runSelector);
+        HBox bar = new HBox(name, spacer, modelPickerBox(), runLabel, runSelector);
         bar.getStyleClass().add("app-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /**
+     * The one model picker: every pane but Train shows what the app's current model draws, so the choice
+     * lives here and each pane names the model it shows.
+     */
+    private HBox modelPickerBox() {
+        HBox box = new HBox(6, buildModelPicker());
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId("modelPickerBar");
+        return box;
+    }
+
+    private Node[] buildModelPicker() {
+        ModelService models = context.models();
+        Label label = new Label("Model:");
+        ComboBox<ModelChoice> picker = ModelChooser.create(models, "modelPicker");
+        picker.setTooltip(new Tooltip("The model Walk, Arithmetic, Ablate and Probe show: saved models under "
+                + models.modelsRoot() + " and runs with a checkpoint"));
+        Button open = new Button("Open model…");
+        open.setId("modelOpenFolder");
+        open.setTooltip(new Tooltip("A saved model (with model.json) or a run folder (its newest checkpoint)"));
+        open.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Open a model or run folder");
+            File dir = dc.showDialog(stage);
+            if (dir != null) {
+                models.open(dir.toPath());
+            }
+        });
+        CheckBox follow = new CheckBox("Follow newest checkpoint");
+        follow.setId("modelFollow");
+        follow.selectedProperty().bindBidirectional(models.followProperty());
+        follow.setTooltip(new Tooltip("For a run being trained: load each new checkpoint as it is written"));
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(18, 18);
+        loading.visibleProperty().bind(models.loadingProperty());
+        Region gap = new Region();
+        gap.setMinWidth(16);
+        return new Node[] {label, picker, open, follow, loading, gap};
     }
 
     private void refreshRuns() {

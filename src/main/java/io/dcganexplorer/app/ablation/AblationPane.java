@@ -2,6 +2,7 @@ package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
@@ -79,7 +80,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         this.viewModel = viewModel;
         getStyleClass().add("ablation-pane");
         getStylesheets().add(Objects.requireNonNull(AblationPane.class.getResource("ablation.css")).toExternalForm());
-        setTop(buildToolbar());
+        setTop(new VBox(new ModelBar(viewModel.currentModel(), "ablation"), buildToolbar()));
         HBox columns = new HBox(12, buildGridColumn(), buildEditorColumn(), buildMapColumn());
         columns.setPadding(new Insets(12));
         HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
@@ -107,10 +108,6 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     // ---- toolbar ---------------------------------------------------------------------------------------
 
     private Node buildToolbar() {
-        Label model = new Label();
-        model.getStyleClass().add("muted");
-        model.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? "No model"
-                : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
         TextField seed = new TextField();
         seed.setId("ablationSeed");
         seed.setPrefColumnCount(6);
@@ -152,7 +149,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.busyProperty());
         FlowPane bar = Wrap.row(8, new Label("Seed"), seed, new Label("Layer"), layer, auto, fit, undo, clear, save,
-                load, busy, model);
+                load, busy);
         bar.getStyleClass().add("ablation-toolbar");
         return bar;
     }

@@ -2,7 +2,9 @@ package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.model.CurrentModelViewModel;
 import io.dcganexplorer.app.model.LoadedModel;
+import io.dcganexplorer.app.model.ModelNeed;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.GeneratorWorker;
@@ -57,6 +59,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class AblationViewModel implements AutoCloseable {
 
+    /** Ablation forgets windows: the model must draw rooms, which the window detector and boxes are about. */
+    public static final ModelNeed NEEDS = new ModelNeed("rooms", DatasetSpec.Kind.ROOMS, 0, 3, "rooms32");
     /** Samples in the grid (the first of the seed's z). */
     public static final int SAMPLES = 16;
     /** Samples auto-annotation draws boxes on: the paper's 150. */
@@ -101,6 +105,7 @@ public final class AblationViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper offNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final CurrentModelViewModel currentModel;
 
     private LatentSampler sampler;
     /** Owned by the renderer thread. */
@@ -126,6 +131,7 @@ public final class AblationViewModel implements AutoCloseable {
         this.errors = errors;
         this.models = models;
         this.detectors = detectors;
+        this.currentModel = new CurrentModelViewModel(models, NEEDS);
         seed.addListener((o, a, b) -> seedChanged());
         layer.addListener((o, a, b) -> layerChanged());
         threshold.addListener((o, a, b) -> applyThreshold());
@@ -169,12 +175,16 @@ public final class AblationViewModel implements AutoCloseable {
             return LayerActivations.featureLayers(generator);
         }, found -> {
             busy.set(false);
-            boolean sameSize = model.get() != null && model.get().config().imageSize() == loaded.config().imageSize();
+            // A newer checkpoint of the same run keeps the boxes; another model's pictures have other windows.
+            boolean sameModel = model.get() != null && model.get().source().equals(loaded.source())
+                    && model.get().config().imageSize() == loaded.config().imageSize();
             model.set(loaded);
             sampler = new LatentSampler(loaded.config().nz(), loaded.config().latent());
-            if (!sameSize || annotations.get() == null) {
+            if (!sameModel || annotations.get() == null) {
                 history.clear();
                 annotations.set(WindowAnnotations.empty(loaded.config().imageSize(), seed.get()));
+                probe.set(null);
+                message.set("");
             }
             FeatureLayer previous = layer.get();
             bulk = true;
@@ -531,6 +541,11 @@ public final class AblationViewModel implements AutoCloseable {
     }
 
     // ---- accessors -------------------------------------------------------------------------------------
+
+    /** The current model's name, and the switch to a rooms model when it is not one. */
+    public CurrentModelViewModel currentModel() {
+        return currentModel;
+    }
 
     public ModelService models() {
         return models;

@@ -2,6 +2,7 @@ package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.latent.ArithmeticFigure;
@@ -72,6 +73,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         turn.setClosable(false);
         TabPane tabs = new TabPane(arithmetic, turn);
         tabs.setId("arithmeticTabs");
+        setTop(new ModelBar(vm.currentModel(), "arithmetic"));
         setCenter(tabs);
         vm.gridFrames().addListener((ListChangeListener<Frame>) c -> showGrid());
         vm.buckets().addListener((ListChangeListener<Bucket>) c -> showBuckets());

@@ -2,7 +2,10 @@ package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.model.CurrentModelViewModel;
 import io.dcganexplorer.app.model.LoadedModel;
+import io.dcganexplorer.app.model.ModelNeed;
+import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.GeneratorWorker;
@@ -51,6 +54,8 @@ public final class ArithmeticViewModel implements AutoCloseable {
 
     /** Exemplars per concept, as in the paper. */
     public static final int EXEMPLARS = 3;
+    /** Vector arithmetic is shown on faces: the lessons and the attribute classifier are about faces. */
+    public static final ModelNeed NEEDS = new ModelNeed("faces", DatasetSpec.Kind.FACES, 0, 3, "faces32");
     /** Columns of the 8x8 grid of {@link Lesson#GRID_SIZE} samples. */
     public static final int GRID_COLUMNS = 8;
     /** Grid seed of a new pane: the seed the built-in lessons were prepared for. */
@@ -75,6 +80,7 @@ public final class ArithmeticViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper classifierReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TurnViewModel turn;
+    private final CurrentModelViewModel currentModel;
     private LatentSampler sampler;
     /** Owned by the renderer thread. */
     private FaceAttributeClassifier classifier;
@@ -94,8 +100,8 @@ public final class ArithmeticViewModel implements AutoCloseable {
         this.renderer = GeneratorWorker.forJobs("arithmetic-renderer",
                 e -> executor.runOnUi(() -> errors.error("Could not render", e)));
         this.turn = new TurnViewModel(this, executor, errors);
-        buckets.setAll(new Bucket("A", 1), new Bucket("B", -1), new Bucket("C", 1));
-        selected.set(buckets.get(0));
+        this.currentModel = new CurrentModelViewModel(models, NEEDS);
+        resetBuckets();
         gridSeed.addListener((o, a, b) -> renderGrid());
         models.follow(this::modelLoaded);
     }
@@ -106,17 +112,36 @@ public final class ArithmeticViewModel implements AutoCloseable {
         }
         executor.submit(loaded::generatorCopy, copy -> {
             DcganConfig c = loaded.config();
+            boolean sameSource = model.get() != null && model.get().source().equals(loaded.source());
             renderer.setGenerator(copy);
             sampler = new LatentSampler(c.nz(), c.latent());
             model.set(loaded);
-            for (Bucket b : buckets) {
-                b.exemplars().clear();
-                b.meanFrameProperty().set(null);
+            if (sameSource) {
+                for (Bucket b : buckets) {
+                    b.exemplars().clear();
+                    b.meanFrameProperty().set(null);
+                }
+            } else {
+                // Another model: a lesson's concepts ("man with glasses") do not describe its pictures.
+                pendingLesson = null;
+                resetBuckets();
+                status.set("");
             }
             clearResult();
             loadClassifier(c);
             renderGrid();
         }, e -> errors.error("Could not prepare the generator of " + loaded.source().path(), e));
+    }
+
+    /** The three empty buckets of a new pane: A − B + C. */
+    private void resetBuckets() {
+        buckets.setAll(new Bucket("A", 1), new Bucket("B", -1), new Bucket("C", 1));
+        selected.set(buckets.get(0));
+    }
+
+    /** The current model's name, and the switch to a faces model when it is not one. */
+    public CurrentModelViewModel currentModel() {
+        return currentModel;
     }
 
     /** Loads faces-SIZE on the renderer thread, which is the only one that will use it. */

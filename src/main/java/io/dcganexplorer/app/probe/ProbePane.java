@@ -3,10 +3,9 @@ package io.dcganexplorer.app.probe;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelChoice;
-import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelChooser;
-import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.probe.ProbeExperiment;
@@ -24,7 +23,6 @@ import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -110,14 +108,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
     // ---- bars ------------------------------------------------------------------------------------------
 
     private Node buildModelBar() {
-        ModelService models = viewModel.models();
-        ComboBox<ModelChoice> chooser = ModelChooser.create(models, "probeModel");
-        chooser.disableProperty().bind(viewModel.runningProperty());
-        Label describe = new Label();
-        describe.getStyleClass().add("muted");
-        describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
-                : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
-        FlowPane bar = Wrap.row(8, new Label("Model"), chooser, describe);
+        ModelBar bar = new ModelBar(viewModel.currentModel(), "probe");
         bar.getStyleClass().add("probe-toolbar");
         return bar;
     }

@@ -2,7 +2,9 @@ package io.dcganexplorer.app.probe;
 
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
+import io.dcganexplorer.app.model.CurrentModelViewModel;
 import io.dcganexplorer.app.model.LoadedModel;
+import io.dcganexplorer.app.model.ModelNeed;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.core.gan.Dcgan;
@@ -63,6 +65,11 @@ public final class ProbeViewModel {
      * @param opener opens both splits (slow: runs on the background thread)
      */
     public record DataSource(String name, int imageSize, int channels, Opener opener) {
+
+        /** A model of this shape, as the shipped fashion32 (any labelled data set of the shape will do). */
+        public ModelNeed need() {
+            return new ModelNeed("a labelled data set such as " + name, null, imageSize, channels, "fashion32");
+        }
     }
 
     /** Opens the splits of a {@link DataSource}. */
@@ -117,6 +124,7 @@ public final class ProbeViewModel {
     private final ObservableList<NeighbourRow> neighbours = FXCollections.observableArrayList();
 
     private AtomicBoolean cancel = new AtomicBoolean();
+    private final CurrentModelViewModel currentModel;
 
     /**
      * @param executor runs the probe off the UI thread and hands results back to it
@@ -127,6 +135,7 @@ public final class ProbeViewModel {
         this.errors = errors;
         this.models = models;
         this.data = data;
+        this.currentModel = new CurrentModelViewModel(models, data.need());
         models.follow(this::modelChanged);
     }
 
@@ -148,6 +157,16 @@ public final class ProbeViewModel {
     private void modelChanged(LoadedModel loaded) {
         if (loaded == null) {
             return;
+        }
+        if (model.get() != null && !model.get().source().equals(loaded.source())) {
+            // The results are the old model's: they go, and a run still going on the old model stops.
+            cancel.set(true);
+            result.set(null);
+            selectedRow.set(null);
+            rows.clear();
+            neighbours.clear();
+            progress.set(0);
+            message.set("");
         }
         model.set(loaded);
         int size = loaded.config().imageSize();
@@ -210,6 +229,11 @@ public final class ProbeViewModel {
         rows.clear();
         neighbours.clear();
         executor.submit(() -> compute(m, options, cancelled), outcome -> {
+            if (cancelled.get()) {
+                // Finished just as the model changed: these numbers describe the old model.
+                running.set(false);
+                return;
+            }
             progress.set(1);
             result.set(outcome.table());
             rows.setAll(outcome.table().rows());
@@ -292,6 +316,11 @@ public final class ProbeViewModel {
     // ---- accessors -------------------------------------------------------------------------------------
 
     /** The app-wide model service (for the model chooser). */
+    /** The current model's name, and the switch to a model of the probe's shape when it is not one. */
+    public CurrentModelViewModel currentModel() {
+        return currentModel;
+    }
+
     public ModelService models() {
         return models;
     }

@@ -6,7 +6,7 @@ import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.Shortcut;
 import io.dcganexplorer.app.model.ModelChoice;
-import io.dcganexplorer.app.model.ModelChooser;
+import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.model.ModelService;
 import java.io.File;
 import java.nio.file.Path;
@@ -48,7 +48,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.converter.LongStringConverter;
@@ -56,7 +55,7 @@ import javafx.util.converter.LongStringConverter;
 /**
  * The Walk activity: the image of the current z with its neighbours, one slider per z dimension (filterable,
  * with seed, randomise, reset, copy and paste), and tabs for keyframe interpolation and GANSpace directions.
- * A model chooser at the top is bound to the app's {@link ModelService}.
+ * It follows the app's current model ({@link ModelService}), chosen in the main toolbar.
  */
 public final class WalkPane extends BorderPane implements ActivityPane {
 
@@ -109,36 +108,13 @@ public final class WalkPane extends BorderPane implements ActivityPane {
 
     // ---- model bar -------------------------------------------------------------------------------------
 
+    /** The current model's name (chosen in the main toolbar) and the slider-to-image timings. */
     private Node buildModelBar() {
-        ModelService models = viewModel.models();
-        ComboBox<ModelChoice> chooser = ModelChooser.create(models, "walkModel");
-        Button open = new Button("Open folder…");
-        open.setId("walkOpenModel");
-        open.setTooltip(new Tooltip("A saved model (with model.json) or a run folder (its newest checkpoint)"));
-        open.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Open a model or run folder");
-            File dir = dc.showDialog(getScene().getWindow());
-            if (dir != null) {
-                models.open(dir.toPath());
-            }
-        });
-        CheckBox follow = new CheckBox("Follow newest checkpoint");
-        follow.setId("walkFollow");
-        follow.selectedProperty().bindBidirectional(models.followProperty());
-        follow.setTooltip(new Tooltip("For a run being trained: load each new checkpoint as it is written"));
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setPrefSize(18, 18);
-        loading.visibleProperty().bind(models.loadingProperty());
-        Label describe = new Label();
-        describe.getStyleClass().add("muted");
-        describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
-                : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
         Label latency = new Label();
         latency.setId("walkLatency");
         latency.getStyleClass().addAll("muted", ActivityPane.DEVELOPER_ONLY);
         latency.textProperty().bind(viewModel.latencyTextProperty());
-        FlowPane bar = Wrap.row(8, new Label("Model:"), chooser, open, follow, loading, describe, latency);
+        FlowPane bar = Wrap.row(8, new ModelBar(viewModel.currentModel(), "walk"), latency);
         bar.getStyleClass().add("walk-model-bar");
         return bar;
     }
@@ -166,7 +142,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
             return "Opening " + selected.name() + "…";
         }
         String how = "Train one in the Train tab, or open a saved model or a run folder with a checkpoint"
-                + " (Open folder… above).";
+                + " (the Model list and Open model… in the toolbar).";
         if (!anyListed) {
             return "No saved model found in " + modelsRoot + ". " + how;
         }

@@ -5,6 +5,7 @@ import io.dcganexplorer.app.render.GeneratorWorker;
 import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
+import io.dcganexplorer.app.model.CurrentModelViewModel;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -68,6 +69,7 @@ public final class WalkViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper latencyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final InterpolationViewModel interpolation;
+    private final CurrentModelViewModel currentModel;
     private final DirectionsViewModel directions;
 
     private LatentSampler sampler;
@@ -90,6 +92,7 @@ public final class WalkViewModel implements AutoCloseable {
             latestCompanions.set(companions);
             companionUpdates.request();
         }, e -> executor.runOnUi(() -> renderFailed(e)));
+        this.currentModel = new CurrentModelViewModel(models, null);
         this.interpolation = new InterpolationViewModel(this, executor, errors);
         this.directions = new DirectionsViewModel(this, executor, errors);
         filter.addListener((o, a, text) -> visibleDimensions.setPredicate(DimensionFilter.parse(text)));
@@ -333,6 +336,11 @@ public final class WalkViewModel implements AutoCloseable {
 
     public DirectionsViewModel directions() {
         return directions;
+    }
+
+    /** The current model's name for the pane's top line. */
+    public CurrentModelViewModel currentModel() {
+        return currentModel;
     }
 
     GeneratorWorker renderer() {

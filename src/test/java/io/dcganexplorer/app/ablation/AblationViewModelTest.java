@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.render.Frame;
+import io.dcganexplorer.app.walk.Frame;
+import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.core.ablation.WindowAnnotations;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;
@@ -227,5 +229,24 @@ class AblationViewModelTest {
         vm.layerProperty().set(vm.layers().stream().filter(l -> l.name().equals("relu0")).findFirst().orElseThrow());
         assertThat(vm.maps()).hasSize(8);
         assertThat(vm.heatMapProperty().get()).isNull();
+    }
+
+    @Test
+    void switchingToAnotherModelClearsTheBoxesWhileANewerCheckpointOfTheSameKeepsThem() throws Exception {
+        Path root = dir.resolve("two-models");
+        AblationFixtures.writeModel(root);
+        AblationFixtures.writeModel(root.resolve("other-root"));
+        java.nio.file.Files.move(root.resolve("other-root").resolve("tiny"), root.resolve("tiny2"));
+        AblationViewModel vm = AblationFixtures.viewModel(root, errors, AblationFixtures.brightRed());
+        ModelService models = vm.models();
+        vm.addBox(1, 0, 0, 6, 6);
+
+        models.open(vm.modelProperty().get().source());
+        assertThat(vm.annotationsProperty().get().boxCount()).as("the same model again").isEqualTo(1);
+
+        models.open(models.choices().stream().filter(c -> c.name().equals("tiny2")).findFirst().orElseThrow());
+        assertThat(vm.modelProperty().get().source().name()).isEqualTo("tiny2");
+        assertThat(vm.annotationsProperty().get().boxCount()).isZero();
+        assertThat(vm.currentModel().mismatchProperty().get()).contains("needs a model trained on rooms");
     }
 }

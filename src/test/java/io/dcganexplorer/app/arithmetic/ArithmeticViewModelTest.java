@@ -205,4 +205,22 @@ class ArithmeticViewModelTest {
                 + "step 0, 16x16x1, nz 6 makes grayscale images.");
         assertThat(errors.messages).isEmpty();
     }
+
+    @Test
+    void anotherModelEmptiesTheBucketsAndForgetsTheLessonsConcepts() throws Exception {
+        Path root = dir.resolve("two-models");
+        WalkFixtures.writeModel(root, "tiny", tinyRgb());
+        WalkFixtures.writeModel(root, "tiny2", tinyRgb());
+        openIn(root);
+        vm.buckets().get(0).nameProperty().set("man with glasses");
+        vm.assign(0);
+        ModelService models = vm.models();
+
+        models.open(models.choices().stream().filter(c -> c.name().equals("tiny2")).findFirst().orElseThrow());
+        executor.drainUntil(() -> vm.modelProperty().get().source().name().equals("tiny2"), Duration.ofSeconds(20));
+
+        assertThat(vm.buckets()).extracting(b -> b.nameProperty().get()).containsExactly("A", "B", "C");
+        assertThat(vm.buckets()).allSatisfy(b -> assertThat(b.exemplars()).isEmpty());
+        assertThat(vm.currentModel().titleProperty().get()).startsWith("Model: tiny2");
+    }
 }

@@ -128,4 +128,23 @@ class ProbeViewModelTest {
         assertThat(ProbeViewModel.parseGrid("1e-4, 1e-3 0.01")).containsExactly(1e-4, 1e-3, 0.01);
         assertThatThrownBy(() -> ProbeViewModel.parseGrid("-1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void switchingModelsClearsTheOldModelsResults() throws Exception {
+        ProbeFixtures.writeModel(dir, "tiny", 1);
+        ProbeFixtures.writeModel(dir, "tiny2", 1);
+        ProbeViewModel vm = ProbeFixtures.viewModel(dir, errors);
+        ModelService models = vm.models();
+        models.open(models.choices().stream().filter(c -> c.name().equals("tiny")).findFirst().orElseThrow());
+        ProbeFixtures.smallCaps(vm);
+        vm.run();
+        assertThat(vm.rows()).isNotEmpty();
+
+        models.open(models.choices().stream().filter(c -> c.name().equals("tiny2")).findFirst().orElseThrow());
+
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.neighbours()).isEmpty();
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.modelProperty().get().source().name()).isEqualTo("tiny2");
+    }
 }
