@@ -1,6 +1,8 @@
 package io.dcganexplorer.app;
 
 import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
@@ -34,6 +36,11 @@ public interface ActivityPane {
     /** A key pressed while this activity is shown that no focused control used; true if a shortcut took it. */
     default boolean handleKey(KeyEvent event) {
         return Shortcut.dispatch(shortcuts(), event);
+    }
+
+    /** What the activity is doing now, for the status bar ("Probe: …"); empty (or "Idle") while it does nothing. */
+    default ObservableStringValue activity() {
+        return new ReadOnlyStringWrapper("").getReadOnlyProperty();
     }
 
     /** Gives the keyboard focus to where a user starts on this pane (when the guided tour closes). */

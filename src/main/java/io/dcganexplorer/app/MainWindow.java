@@ -4,6 +4,7 @@ import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;
 import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.status.StatusBarViewModel;
 import io.dcganexplorer.app.status.StatusPane;
 import io.dcganexplorer.app.tour.GuidedTour;
 import io.dcganexplorer.app.tour.TourOverlay;
@@ -100,7 +101,8 @@ public final class MainWindow extends BorderPane {
             tabs.getTabs().add(tab);
         }
         TrainViewModel trainVm = train.viewModel();
-        status = new StatusPane(context.statusViewModel(), trainVm.activityProperty());
+        status = new StatusPane(context.statusViewModel(), StatusBarViewModel.activity(
+                activities.stream().map(a -> a == train ? trainVm.activityProperty() : a.activity()).toList()));
         HBox toolbar = buildToolbar();
         presentation = new PresentationMode(stage, this, activities, List.of(toolbar, status));
         presentation.activeProperty().addListener((o, was, on) -> presentationItem.setSelected(on));

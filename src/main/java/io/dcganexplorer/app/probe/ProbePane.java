@@ -12,6 +12,7 @@ import io.dcganexplorer.core.probe.ProbeExperiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -58,8 +59,12 @@ public final class ProbePane extends BorderPane implements ActivityPane {
     private final VBox neighbourRows = new VBox(6);
 
     /** Builds the pane on its view model. */
+    /** Kept in a field: a binding only the status bar holds could be collected. */
+    private final ObservableStringValue activity;
+
     public ProbePane(ProbeViewModel viewModel) {
         this.viewModel = viewModel;
+        this.activity = viewModel.activityProperty();
         getStyleClass().add("probe-pane");
         getStylesheets().add(Objects.requireNonNull(ProbePane.class.getResource("probe.css")).toExternalForm());
         setTop(new VBox(buildModelBar(), buildRunBar()));
@@ -103,6 +108,11 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         viewModel.selectedRowProperty().addListener((o, a, b) -> showConfusion());
         viewModel.neighbours().addListener((ListChangeListener<ProbeViewModel.NeighbourRow>) c -> showNeighbours());
         showConfusion();
+    }
+
+    @Override
+    public ObservableStringValue activity() {
+        return activity;
     }
 
     // ---- bars ------------------------------------------------------------------------------------------

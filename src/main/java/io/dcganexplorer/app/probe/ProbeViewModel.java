@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -316,6 +318,13 @@ public final class ProbeViewModel {
     // ---- accessors -------------------------------------------------------------------------------------
 
     /** The app-wide model service (for the model chooser). */
+    /** "Probe: training the linear SVMs (40%)" while a probe runs; empty otherwise. For the status bar. */
+    public StringBinding activityProperty() {
+        return Bindings.createStringBinding(() -> !running.get() ? "" : String.format(Locale.ROOT,
+                "Probe on %s: %s (%.0f%%)", model.get() == null ? "?" : model.get().source().name(), message.get(),
+                100 * progress.get()), running, message, progress, model);
+    }
+
     /** The current model's name, and the switch to a model of the probe's shape when it is not one. */
     public CurrentModelViewModel currentModel() {
         return currentModel;

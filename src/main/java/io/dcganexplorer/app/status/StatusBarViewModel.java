@@ -1,5 +1,10 @@
 package io.dcganexplorer.app.status;
 
+import java.util.List;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableStringValue;
 import io.dcganexplorer.app.common.SystemInfo;
 import io.dcganexplorer.app.common.TaskExecutor;
 import java.util.concurrent.Callable;
@@ -12,6 +17,9 @@ public final class StatusBarViewModel {
     /** What the backend probe reports; {@code allocator} is the native memory allocator (jemalloc or the C library's). */
     public record Backend(String name, int threads, String allocator) {
     }
+
+    /** What the status bar says when nothing runs. */
+    public static final String IDLE = "Idle";
 
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "ND4J: starting…");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
@@ -28,6 +36,21 @@ public final class StatusBarViewModel {
         long[] heap = SystemInfo.heap();
         memory.set("Heap " + SystemInfo.formatBytes(heap[0]) + " / " + SystemInfo.formatBytes(heap[1])
                 + " · RSS " + SystemInfo.formatBytes(SystemInfo.residentBytes()));
+    }
+
+    /**
+     * The status bar's left side: what the panes are doing ("Training …", "Probe: …"), joined; "Idle" only
+     * when none of them is doing anything.
+     */
+    public static StringBinding activity(List<? extends ObservableStringValue> panes) {
+        return Bindings.createStringBinding(() -> describe(panes.stream().map(ObservableStringValue::get).toList()),
+                panes.toArray(new Observable[0]));
+    }
+
+    /** The activities that say something (not empty, not "Idle"), joined with a dot; "Idle" when none does. */
+    static String describe(List<String> activities) {
+        List<String> busy = activities.stream().filter(a -> a != null && !a.isBlank() && !a.equals(IDLE)).toList();
+        return busy.isEmpty() ? IDLE : String.join("  ·  ", busy);
     }
 
     public ReadOnlyStringProperty backendProperty() {

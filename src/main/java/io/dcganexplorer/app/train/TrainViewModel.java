@@ -140,6 +140,8 @@ public final class TrainViewModel {
     private final MetricsHistory history = new MetricsHistory(CHART_POINTS);
     private final ObservableList<Path> samples = FXCollections.observableArrayList();
     private final ObservableList<Path> samplesView = FXCollections.unmodifiableObservableList(samples);
+    /** Why training is not moving ("paused", "stopped"), shown instead of speed and time left; null while it runs. */
+    private String halted;
     private final ReadOnlyObjectWrapper<SampleGrid> displayedGrid = new ReadOnlyObjectWrapper<>(this, "displayedGrid");
     private final BooleanProperty live = new SimpleBooleanProperty(this, "live", true);
     private SampleGrid liveGrid;
@@ -504,17 +506,23 @@ public final class TrainViewModel {
         applyPending();
         String id = runTitle.get();
         switch (ended.outcome()) {
-            case COMPLETED -> setPhase(Phase.VIEWING, "Finished " + id + " at step " + ended.iteration());
+            case COMPLETED -> {
+                setPhase(Phase.VIEWING, "Finished " + id + " at step " + ended.iteration());
+                halt("done");
+            }
             case STOPPED -> {
                 setPhase(Phase.VIEWING, "Stopped " + id + " at step " + ended.iteration() + " (checkpoint saved)");
                 badge.set("STOPPED");
+                halt("stopped");
             }
             case DIVERGED -> {
                 setPhase(Phase.VIEWING, "Diverged: " + id);
+                halt("diverged");
                 services.errors().warning("Training diverged", ended.detail());
             }
             case FAILED -> {
                 setPhase(Phase.VIEWING, "Failed: " + id);
+                halt("failed");
                 services.errors().warning("Training failed", ended.detail());
             }
         }
@@ -730,6 +738,7 @@ public final class TrainViewModel {
 
     private void showRun(Path folder, String id, int token) {
         shownToken = token;
+        halted = null;
         runFolder.set(folder);
         runTitle.set(id);
         history.clear();
@@ -761,7 +770,11 @@ public final class TrainViewModel {
             metricsVersion.set(metricsVersion.get() + 1);
         }
         Stats stats = pendingStats.getAndSet(null);
-        if (stats != null) {
+        if (stats != null && halted != null) {
+            // The step in flight when Pause or Stop came: its figures must not bring back a speed.
+            iteration.set(stats.done());
+            progress.set(stats.total() <= 0 ? 0 : Math.min(1, stats.done() / (double) stats.total()));
+        } else if (stats != null) {
             iteration.set(stats.done());
             totalIterations.set(stats.total());
             progress.set(stats.total() <= 0 ? 0 : Math.min(1, stats.done() / (double) stats.total()));
@@ -917,6 +930,24 @@ public final class TrainViewModel {
             case STOPPING -> "STOPPING";
             default -> "";
         });
+        switch (p) {
+            case PAUSED -> halt("paused");
+            case STOPPING -> halt("stopping…");
+            case PREPARING, TRAINING -> halted = null;
+            default -> {
+                // VIEWING: trainingEnded says how the run ended; a followed run shows its own numbers.
+            }
+        }
+    }
+
+    /**
+     * The dashboard's speed and time left say that training is not moving ("paused", "stopped") instead of
+     * the last figures measured while it was; they come back with the next step's figures after a resume.
+     */
+    private void halt(String state) {
+        halted = state;
+        imagesPerSecond.set("–");
+        eta.set(state);
     }
 
     // ---- Read-only state ------------------------------------------------------------------------------

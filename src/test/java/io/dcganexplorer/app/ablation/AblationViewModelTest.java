@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dcganexplorer.app.RecordingErrors;
-import io.dcganexplorer.app.render.Frame;
-import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.app.model.ModelService;
+import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.core.ablation.WindowAnnotations;
 import io.dcganexplorer.core.gan.Dcgan;
 import io.dcganexplorer.core.gan.DcganConfig;

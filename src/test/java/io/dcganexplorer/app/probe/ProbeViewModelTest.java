@@ -107,11 +107,14 @@ class ProbeViewModelTest {
                 dir, dir.resolve("no-runs"));
         ProbeViewModel vm = new ProbeViewModel(deferred, errors, models, ProbeFixtures.shapes());
         ProbeFixtures.smallCaps(vm);
+        assertThat(vm.activityProperty().get()).as("nothing for the status bar before a run").isEmpty();
         vm.run();
         assertThat(vm.runningProperty().get()).isTrue();
+        assertThat(vm.activityProperty().get()).isEqualTo("Probe on tiny: Opening the labelled data (0%)");
         vm.cancel();
         pending.forEach(Runnable::run);
         assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.activityProperty().get()).isEmpty();
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Cancelled.");
         assertThat(errors.messages).isEmpty();

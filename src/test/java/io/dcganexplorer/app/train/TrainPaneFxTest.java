@@ -112,6 +112,9 @@ class TrainPaneFxTest {
         long pausedAt = onFx(() -> vm.iterationProperty().get());
         Thread.sleep(1000);
         assertThat(onFx(() -> vm.iterationProperty().get())).isEqualTo(pausedAt);
+        // The dashboard says so itself, not only the status bar: no speed, no time left while nothing moves.
+        assertThat(robot.lookup("#eta").queryLabeled().getText()).isEqualTo("paused");
+        assertThat(robot.lookup("#imagesPerSecond").queryLabeled().getText()).isEqualTo("–");
 
         robot.clickOn("#pauseButton");
         waitUntil(60, () -> vm.iterationProperty().get() > pausedAt);
@@ -121,6 +124,8 @@ class TrainPaneFxTest {
         waitUntil(60, () -> vm.phaseProperty().get() == TrainViewModel.Phase.VIEWING);
         assertThat(robot.lookup("#trainBadge").queryLabeled().getText()).isEqualTo("STOPPED");
         assertThat(robot.lookup("#trainBadge").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#eta").queryLabeled().getText()).isEqualTo("stopped");
+        assertThat(robot.lookup("#imagesPerSecond").queryLabeled().getText()).isEqualTo("–");
         Path run = onFx(() -> vm.runFolderProperty().get());
         long stoppedAt = onFx(() -> vm.iterationProperty().get());
         assertThat(RunDirectory.open(run).latestCheckpoint()).get()
