@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.common.SeedField;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.Shortcut;
@@ -26,8 +27,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -46,7 +45,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import javafx.util.converter.LongStringConverter;
 
 /**
  * The Ablate activity (the DCGAN paper's figure 6, Radford, Metz and Chintala 2015): a grid of samples,
@@ -108,18 +106,7 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     // ---- toolbar ---------------------------------------------------------------------------------------
 
     private Node buildToolbar() {
-        TextField seed = new TextField();
-        seed.setId("ablationSeed");
-        seed.setPrefColumnCount(6);
-        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), viewModel.seedProperty().get(),
-                c -> c.getControlNewText().matches("\\d{0,18}") ? c : null);
-        seed.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().addListener((o, a, v) -> {
-            if (v != null && v != viewModel.seedProperty().get()) {
-                viewModel.seedProperty().set(v);
-            }
-        });
-        viewModel.seedProperty().addListener((o, a, v) -> seedFormat.setValue(v.longValue()));
+        SeedField seed = new SeedField(viewModel.seedProperty(), "ablationSeed");
         ComboBox<FeatureLayer> layer = new ComboBox<>(viewModel.layers());
         layer.setId("ablationLayer");
         layer.setConverter(new StringConverter<>() {

@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.common.SeedField;
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
@@ -25,7 +26,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -36,7 +36,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.converter.LongStringConverter;
 
 /**
  * The Arithmetic activity: vector arithmetic on faces (Radford et al. 2015, figure 7) with three exemplars
@@ -143,18 +142,7 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
     // ---- arithmetic tab ----------------------------------------------------------------------------------
 
     private Node buildArithmetic() {
-        TextField seed = new TextField();
-        seed.setId("arithmeticSeed");
-        seed.setPrefColumnCount(6);
-        TextFormatter<Long> format = new TextFormatter<>(new LongStringConverter(), vm.gridSeedProperty().get(),
-                c -> c.getControlNewText().matches("\\d{0,18}") ? c : null);
-        seed.setTextFormatter(format);
-        format.valueProperty().addListener((o, a, v) -> {
-            if (v != null) {
-                vm.gridSeedProperty().set(v);
-            }
-        });
-        vm.gridSeedProperty().addListener((o, a, v) -> format.setValue(v.longValue()));
+        SeedField seed = new SeedField(vm.gridSeedProperty(), "arithmeticSeed");
         Button newGrid = new Button("New grid");
         newGrid.setId("newGrid");
         newGrid.setOnAction(e -> vm.newGrid());

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * How the data chooser presents each {@link DatasetSpec.Kind}. Kinds are listed from the enum, so a kind
@@ -42,6 +43,18 @@ public final class DataKinds {
 
     public static String hint(DatasetSpec.Kind kind) {
         return HINTS.getOrDefault(kind.name(), "");
+    }
+
+    /**
+     * The channels a kind's images have: 1 for Fashion-MNIST, 3 for the procedural rooms and faces; empty for
+     * a folder, whose images may be either.
+     */
+    public static OptionalInt channels(DatasetSpec.Kind kind) {
+        return switch (kind.name()) {
+            case "FASHION_MNIST" -> OptionalInt.of(1);
+            case "ROOMS", "FACES" -> OptionalInt.of(3);
+            default -> OptionalInt.empty();
+        };
     }
 
     /** Whether the user must pick a folder for this kind. */

@@ -186,6 +186,12 @@ public final class TrainViewModel {
         addField("iterations", "Iterations", "GAN steps to train, each one D update and one G update.", "2000");
         addField("sampleEvery", "Grid every", "Save and show the fixed-z sample grid every this many steps.", "50");
         addField("limit", "Images used", "Train on at most this many images of the data set (0 = all).", "0");
+        // Rooms and faces are colour, Fashion-MNIST gray: the form follows the data (a folder keeps the choice).
+        dataKind.addListener((o, a, kind) -> {
+            if (kind != null) {
+                DataKinds.channels(kind).ifPresent(channels::set);
+            }
+        });
         dataKind.set(DataKinds.all().stream().filter(DataKinds::available).findFirst().orElse(DataKinds.all().get(0)));
     }
 

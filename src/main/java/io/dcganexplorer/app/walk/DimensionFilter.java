@@ -29,6 +29,30 @@ final class DimensionFilter {
         return any;
     }
 
+    /**
+     * Why {@code text} shows no slider of a z with {@code count} dimensions, naming what was typed; empty
+     * when it shows at least one (or the list is empty for want of a model).
+     */
+    static String problem(String text, int count) {
+        if (text == null || text.isBlank() || count == 0) {
+            return "";
+        }
+        String example = " (try 12, 0-9 or 3 7 20-25)";
+        for (String part : text.split("[,;\\s]+")) {
+            if (!part.isEmpty() && range(part.trim()) == null) {
+                return "'" + part.trim() + "' is not a z index or a range of them" + example + ".";
+            }
+        }
+        Predicate<LatentDimension> p = parse(text);
+        for (int i = 0; i < count; i++) {
+            if (p.test(new LatentDimension(i, 0))) {
+                return "";
+            }
+        }
+        return "No dimension matches '" + text.trim() + "': z has " + count + " dimensions, 0 to " + (count - 1)
+                + ".";
+    }
+
     private static Predicate<LatentDimension> range(String part) {
         try {
             int dash = part.indexOf('-', 1);

@@ -2,6 +2,7 @@ package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.ActivityPane;
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.common.SeedField;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.latent.Interpolation;
@@ -19,8 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -29,7 +28,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import javafx.util.converter.LongStringConverter;
 
 /**
  * The Interpolation tab: a grid of random images to pick keyframes from (numbered in walking order), walk
@@ -83,17 +81,7 @@ final class InterpolationPanel extends ScrollPane {
         getStyleClass().add("walk-panel");
         setFitToWidth(true);
 
-        TextField seed = new TextField();
-        seed.setId("gridSeed");
-        seed.setPrefColumnCount(6);
-        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), vm.gridSeedProperty().get(),
-                c -> c.getControlNewText().matches("\\d{0,18}") ? c : null);
-        seed.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().addListener((o, a, v) -> {
-            if (v != null) {
-                vm.gridSeedProperty().set(v);
-            }
-        });
+        SeedField seed = new SeedField(vm.gridSeedProperty(), "gridSeed");
         Button figure4 = new Button("Figure 4");
         figure4.setId("figure4");
         figure4.setTooltip(new Tooltip("The paper's figure 4: a linear walk through 9 random points of this grid"));

@@ -1,6 +1,7 @@
 package io.dcganexplorer.app.walk;
 
 import io.dcganexplorer.app.common.Wrap;
+import io.dcganexplorer.app.common.SeedField;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.app.ActivityPane;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,7 +33,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -50,7 +49,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.converter.LongStringConverter;
 
 /**
  * The Walk activity: the image of the current z with its neighbours, one slider per z dimension (filterable,
@@ -242,19 +240,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     // ---- slider column ---------------------------------------------------------------------------------
 
     private Node buildSliderColumn() {
-        TextField seed = new TextField();
-        seed.setId("walkSeed");
-        seed.setPrefColumnCount(8);
-        UnaryOperator<TextFormatter.Change> digitsOnly = c -> c.getControlNewText().matches("\\d{0,18}") ? c : null;
-        TextFormatter<Long> seedFormat = new TextFormatter<>(new LongStringConverter(), viewModel.seedProperty().get(),
-                digitsOnly);
-        seed.setTextFormatter(seedFormat);
-        seedFormat.valueProperty().addListener((o, a, v) -> {
-            if (v != null && v != viewModel.seedProperty().get()) {
-                viewModel.seedProperty().set(v);
-            }
-        });
-        viewModel.seedProperty().addListener((o, a, v) -> seedFormat.setValue(v.longValue()));
+        SeedField seed = new SeedField(viewModel.seedProperty(), "walkSeed");
         Button randomise = button("Randomise", "walkRandomise", "A new seed and its z (R)", viewModel::randomise);
         Button reset = button("Reset", "walkReset", "Back to the seed's z", viewModel::reset);
         Button copy = button("Copy z", "walkCopy", "z as comma-separated numbers (Ctrl+C)", this::copyZ);
@@ -277,6 +263,13 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         count.getStyleClass().add("muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> viewModel.visibleDimensions().size() + " of "
                 + viewModel.dimensions().size(), viewModel.visibleDimensions(), viewModel.dimensions()));
+        Label filterProblem = new Label();
+        filterProblem.setId("walkFilterMessage");
+        filterProblem.getStyleClass().add("field-error");
+        filterProblem.setWrapText(true);
+        filterProblem.textProperty().bind(viewModel.filterMessageProperty());
+        filterProblem.visibleProperty().bind(filterProblem.textProperty().isNotEmpty());
+        filterProblem.managedProperty().bind(filterProblem.visibleProperty());
         HBox filterRow = new HBox(6, filter, count);
         filterRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -303,7 +296,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         Hyperlink toDirections = new Hyperlink("Open Directions");
         toDirections.setId("walkToDirections");
         toDirections.setOnAction(e -> tabs.getSelectionModel().select(tabs.getTabs().get(1)));
-        VBox column = new VBox(8, title, hint, toDirections, seedRow, clipRow, filterRow, sliders);
+        VBox column = new VBox(8, title, hint, toDirections, seedRow, clipRow, filterRow, filterProblem, sliders);
         column.setPadding(new Insets(12));
         column.setMinWidth(300);
         return column;

@@ -66,6 +66,7 @@ public final class WalkViewModel implements AutoCloseable {
     private final List<float[]> neighbourZs = new ArrayList<>();
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper filterMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper latencyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final InterpolationViewModel interpolation;
@@ -95,7 +96,8 @@ public final class WalkViewModel implements AutoCloseable {
         this.currentModel = new CurrentModelViewModel(models, null);
         this.interpolation = new InterpolationViewModel(this, executor, errors);
         this.directions = new DirectionsViewModel(this, executor, errors);
-        filter.addListener((o, a, text) -> visibleDimensions.setPredicate(DimensionFilter.parse(text)));
+        filter.addListener((o, a, text) -> applyFilter());
+        dimensions.addListener((javafx.collections.ListChangeListener<LatentDimension>) c -> applyFilter());
         seed.addListener((o, a, b) -> applySeed());
         models.follow(this::modelLoaded);
     }
@@ -364,6 +366,16 @@ public final class WalkViewModel implements AutoCloseable {
     /** The dimensions the filter lets through, for the slider list. */
     public ObservableList<LatentDimension> visibleDimensions() {
         return visibleDimensions;
+    }
+
+    private void applyFilter() {
+        visibleDimensions.setPredicate(DimensionFilter.parse(filter.get()));
+        filterMessage.set(DimensionFilter.problem(filter.get(), dimensions.size()));
+    }
+
+    /** Why the filter text shows no slider (naming the text), or empty. */
+    public ReadOnlyStringProperty filterMessageProperty() {
+        return filterMessage.getReadOnlyProperty();
     }
 
     /** Index filter text: "12", "0-9", "3, 7, 20-25"; empty shows all. */

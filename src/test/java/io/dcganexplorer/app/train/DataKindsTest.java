@@ -24,4 +24,12 @@ class DataKindsTest {
         assertThat(DataKinds.needsFolder(DatasetSpec.Kind.FASHION_MNIST)).isFalse();
         assertThat(DataKinds.spec(DatasetSpec.Kind.IMAGE_FOLDER, "/pics", 16, 3, 10, 1).path()).isEqualTo("/pics");
     }
+
+    @Test
+    void roomsAndFacesAreColourFashionIsGrayAndAFolderMayBeEither() {
+        assertThat(DataKinds.channels(DatasetSpec.Kind.ROOMS)).hasValue(3);
+        assertThat(DataKinds.channels(DatasetSpec.Kind.FACES)).hasValue(3);
+        assertThat(DataKinds.channels(DatasetSpec.Kind.FASHION_MNIST)).hasValue(1);
+        assertThat(DataKinds.channels(DatasetSpec.Kind.IMAGE_FOLDER)).isEmpty();
+    }
 }

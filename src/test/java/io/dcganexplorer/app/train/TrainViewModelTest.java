@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dcganexplorer.app.RecordingErrors;
 import io.dcganexplorer.app.TinyTraining;
+import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.run.MetricsRow;
 import io.dcganexplorer.run.QualitySource;
@@ -322,5 +323,18 @@ class TrainViewModelTest {
         assertThat(shipped.forRun(32, 3, fashion)).as("wrong channels").isEmpty();
         assertThat(shipped.forRun(32, 1, List.of("no window", "window"))).as("rooms in gray: no classifier").isEmpty();
         assertThat(shipped.forRun(32, 1, List.of())).as("unlabelled data").isEmpty();
+    }
+
+    @Test
+    void choosingRoomsOrFacesSetsThreeChannelsAndAFolderKeepsTheChoice() {
+        vm.dataKindProperty().set(DatasetSpec.Kind.FASHION_MNIST);
+        assertThat(vm.channelsProperty().get()).isEqualTo(1);
+        vm.dataKindProperty().set(DatasetSpec.Kind.ROOMS);
+        assertThat(vm.channelsProperty().get()).isEqualTo(3);
+        vm.channelsProperty().set(1);
+        vm.dataKindProperty().set(DatasetSpec.Kind.IMAGE_FOLDER);
+        assertThat(vm.channelsProperty().get()).isEqualTo(1);
+        vm.dataKindProperty().set(DatasetSpec.Kind.FACES);
+        assertThat(vm.channelsProperty().get()).isEqualTo(3);
     }
 }

@@ -140,4 +140,21 @@ class WalkPaneTest {
         assertThat(message.getText()).contains("value 3").contains("nope").contains("not a number");
         assertThat(pane.viewModel().zProperty().get()).containsExactly(before);
     }
+
+    @Test
+    void aGarbageSeedIsNamedInAMessageAndTheSeedStaysAsItWas(FxRobot robot) throws Exception {
+        awaitFirstImage(robot);
+        long before = pane.viewModel().seedProperty().get();
+        robot.doubleClickOn("#walkSeed").eraseText(12).write("12x").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.viewModel().seedProperty().get()).isEqualTo(before);
+        assertThat(robot.lookup("#walkSeedMessage").queryLabeled().getText())
+                .isEqualTo("Seed '12x' is not a whole number from 0 to 999,999,999,999,999,999; still seed " + before
+                        + ".");
+
+        robot.doubleClickOn("#walkSeed").eraseText(12).write("17").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.viewModel().seedProperty().get()).isEqualTo(17);
+        assertThat(robot.lookup("#walkSeedMessage").queryLabeled().isVisible()).isFalse();
+    }
 }

@@ -244,4 +244,20 @@ class WalkViewModelTest {
         // The middle of each strip is the current z itself.
         assertThat(directions.strips().get(0).get(3).samePixels(directions.strips().get(1).get(3))).isTrue();
     }
+
+    @Test
+    void aFilterThatMatchesNothingSaysWhyNamingWhatWasTyped() {
+        vm.filterProperty().set("abc");
+        assertThat(vm.visibleDimensions()).isEmpty();
+        assertThat(vm.filterMessageProperty().get()).isEqualTo("'abc' is not a z index or a range of them"
+                + " (try 12, 0-9 or 3 7 20-25).");
+
+        vm.filterProperty().set("40-50");
+        assertThat(vm.filterMessageProperty().get()).isEqualTo("No dimension matches '40-50': z has 6 dimensions,"
+                + " 0 to 5.");
+
+        vm.filterProperty().set("2-3");
+        assertThat(vm.visibleDimensions()).hasSize(2);
+        assertThat(vm.filterMessageProperty().get()).isEmpty();
+    }
 }
