@@ -1,6 +1,5 @@
 package io.dcganexplorer.app.common;
 
-import java.util.Locale;
 import javafx.beans.property.LongProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -12,9 +11,6 @@ import javafx.scene.layout.Priority;
  * is never turned into one: the field says what was wrong, naming the text, and the seed stays as it was.
  */
 public final class SeedField extends HBox {
-
-    /** Largest seed the field takes: 18 digits, what every seed field accepted before. */
-    public static final long MAX = 999_999_999_999_999_999L;
 
     private final TextField field = new TextField();
     private final Label message = new Label();
@@ -29,6 +25,9 @@ public final class SeedField extends HBox {
         this.seed = seed;
         field.setId(id);
         field.setPrefColumnCount(6);
+        // The message takes the room it needs next to the field, never the field's own.
+        field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setMaxWidth(340);
         field.setText(Long.toString(seed.get()));
         message.setId(id + "Message");
         message.getStyleClass().add("field-error");
@@ -68,10 +67,10 @@ public final class SeedField extends HBox {
     public static String problem(String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
-            return "Seed is empty: type a whole number from 0 to " + String.format(Locale.ROOT, "%,d", MAX);
+            return "Seed is empty: type a whole number of up to 18 digits";
         }
         if (!t.matches("\\d{1,18}")) {
-            return "Seed '" + t + "' is not a whole number from 0 to " + String.format(Locale.ROOT, "%,d", MAX);
+            return "Seed '" + t + "' is not a whole number of up to 18 digits";
         }
         return null;
     }

@@ -5,6 +5,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The line at the top of a pane that names the app's current model (chosen in the main toolbar) and, when
@@ -39,6 +41,11 @@ public final class ModelBar extends HBox {
         switchTo.visibleProperty().bind(vm.switchTargetProperty().isNotNull());
         switchTo.managedProperty().bind(switchTo.visibleProperty());
         switchTo.setOnAction(e -> vm.switchModel());
+        // The name and the button keep their text; the explanation wraps in the room that is left.
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        switchTo.setMinWidth(Region.USE_PREF_SIZE);
+        mismatch.setMinWidth(0);
+        HBox.setHgrow(mismatch, Priority.ALWAYS);
         getChildren().addAll(name, mismatch, switchTo);
     }
 }

@@ -149,8 +149,7 @@ class WalkPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pane.viewModel().seedProperty().get()).isEqualTo(before);
         assertThat(robot.lookup("#walkSeedMessage").queryLabeled().getText())
-                .isEqualTo("Seed '12x' is not a whole number from 0 to 999,999,999,999,999,999; still seed " + before
-                        + ".");
+                .isEqualTo("Seed '12x' is not a whole number of up to 18 digits; still seed " + before + ".");
 
         robot.doubleClickOn("#walkSeed").eraseText(12).write("17").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
