@@ -6,6 +6,6 @@
  * generated samples, their closest training images in pixel and D-feature space. The work runs as one
  * background job on its own copy of the networks. The view model never touches the scene graph, so it runs
  * in plain JUnit. Depends on {@code core.probe}, {@code data}, {@code app.common}, {@code app.model} and
- * {@code app.walk}'s frames.
+ * {@code app.render}'s frames.
  */
 package io.dcganexplorer.app.probe;
