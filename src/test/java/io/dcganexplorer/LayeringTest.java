@@ -12,8 +12,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.dcganexplorer.accel.Accel;
-import io.dcganexplorer.app.ActivityPane;
-import io.dcganexplorer.app.AppContext;
+import io.dcganexplorer.app.common.ActivityPane;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -65,11 +64,6 @@ class LayeringTest {
     @Test
     void noPackagesDependOnEachOtherInACycle() {
         slices().matching("io.dcganexplorer.(**)").should().beFreeOfCycles()
-                // The one known exception, named: the app's root package builds the panes (Activities), and the panes
-                // implement its ActivityPane and take its AppContext. The app's shared parts are moving below the
-                // panes (issue 20, app part); delete this line when they have.
-                .ignoreDependency(resideInAPackage("io.dcganexplorer.app.."),
-                        belongToAnyOf(ActivityPane.class, AppContext.class))
                 .because("arrows that point one way let a reader start at the bottom and a change stay local")
                 .check(classes);
     }

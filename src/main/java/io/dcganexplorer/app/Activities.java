@@ -1,5 +1,6 @@
 package io.dcganexplorer.app;
 
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.ablation.AblationPane;
 import io.dcganexplorer.app.ablation.AblationViewModel;
 import io.dcganexplorer.app.arithmetic.ArithmeticPane;
@@ -29,7 +30,8 @@ public final class Activities {
         WalkViewModel walk = new WalkViewModel(context.background(), context.errors(), context.models());
         ArithmeticViewModel arithmetic = new ArithmeticViewModel(context.background(), context.errors(),
                 context.models(), context.evaluatorsRoot());
-        AblationViewModel ablation = AblationViewModel.create(context);
+        AblationViewModel ablation = AblationViewModel.create(context.background(), context.errors(), context.models(),
+                context.evaluatorsRoot());
         // Panes never import each other: a z travels between them through the handoff, wired here.
         LatentHandoff handoff = context.latentHandoff();
         handoff.register(LatentHandoff.Target.WALK, d -> walk.receiveZ(d.z(), d.label()));
@@ -39,7 +41,7 @@ public final class Activities {
                 new WalkPane(walk),
                 new ArithmeticPane(arithmetic),
                 new AblationPane(ablation),
-                new ProbePane(ProbeViewModel.create(context)),
+                new ProbePane(ProbeViewModel.create(context.background(), context.errors(), context.models())),
                 new ProjectPane(ProjectViewModel.create(context.background(), context.errors(), context.models(),
                         context.latentHandoff())));
     }

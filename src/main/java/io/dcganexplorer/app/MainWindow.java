@@ -1,5 +1,7 @@
 package io.dcganexplorer.app;
 
+import io.dcganexplorer.app.common.Shortcut;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.common.AppPreferences;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;

@@ -1,5 +1,6 @@
 package io.dcganexplorer.app;
 
+import io.dcganexplorer.app.common.ActivityPane;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;

@@ -2,9 +2,9 @@ package io.dcganexplorer.app.ablation;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.common.SeedField;
-import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.model.ModelBar;
-import io.dcganexplorer.app.Shortcut;
+import io.dcganexplorer.app.common.Shortcut;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import io.dcganexplorer.core.ablation.LayerActivations.FeatureLayer;

@@ -145,11 +145,11 @@ public final class AblationViewModel implements AutoCloseable {
      * The app's view model: its own renderer thread, detectors from {@code <models>/evaluators/windows-SIZE}
      * (the folder the CLI's {@code evaluators} command writes, under the models folder).
      */
-    public static AblationViewModel create(io.dcganexplorer.app.AppContext context) {
-        GeneratorWorker worker = GeneratorWorker.forJobs("ablation-renderer",
-                e -> context.errors().error("Could not render", e));
-        return new AblationViewModel(context.background(), worker.executor(context.background()),
-                context.errors(), context.models(), detectorsIn(context.evaluatorsRoot()));
+    public static AblationViewModel create(TaskExecutor background, ErrorReporter errors, ModelService models,
+            Path evaluatorsRoot) {
+        GeneratorWorker worker = GeneratorWorker.forJobs("ablation-renderer", e -> errors.error("Could not render", e));
+        return new AblationViewModel(background, worker.executor(background), errors, models,
+                detectorsIn(evaluatorsRoot));
     }
 
     /** Window detectors saved under {@code folder} as {@code windows-SIZE}; none for a size without one. */

@@ -2,7 +2,7 @@ package io.dcganexplorer.app.arithmetic;
 
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.common.SeedField;
-import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;

@@ -1,6 +1,6 @@
 package io.dcganexplorer.app.probe;
 
-import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.model.ModelChoice;
 import io.dcganexplorer.app.model.ModelChooser;

@@ -142,8 +142,8 @@ public final class ProbeViewModel {
     }
 
     /** The app's view model: Fashion-MNIST from its default folder (as the CLI's {@code fashion-mnist}). */
-    public static ProbeViewModel create(io.dcganexplorer.app.AppContext context) {
-        return new ProbeViewModel(context.background(), context.errors(), context.models(),
+    public static ProbeViewModel create(TaskExecutor background, ErrorReporter errors, ModelService models) {
+        return new ProbeViewModel(background, errors, models,
                 fashionMnist(Path.of(DatasetSpec.parse("fashion-mnist", 32, 1, 0, 0).path())));
     }
 

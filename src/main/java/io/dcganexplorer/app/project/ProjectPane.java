@@ -1,6 +1,6 @@
 package io.dcganexplorer.app.project;
 
-import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.model.ModelChooser;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;

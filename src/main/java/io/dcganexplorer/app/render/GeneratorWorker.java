@@ -2,9 +2,9 @@ package io.dcganexplorer.app.render;
 
 import io.dcganexplorer.accel.Accel;
 import io.dcganexplorer.accel.GeneratorInference;
+import io.dcganexplorer.app.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import io.dcganexplorer.app.common.TaskExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,9 +1,9 @@
 package io.dcganexplorer.app.train;
 
-import io.dcganexplorer.app.ActivityPane;
-import io.dcganexplorer.app.Shortcut;
-import io.dcganexplorer.core.latent.LatentDistribution;
+import io.dcganexplorer.app.common.ActivityPane;
+import io.dcganexplorer.app.common.Shortcut;
 import io.dcganexplorer.core.gan.SampleGrid;
+import io.dcganexplorer.core.latent.LatentDistribution;
 import io.dcganexplorer.data.DatasetSpec;
 import java.io.File;
 import java.nio.file.Path;

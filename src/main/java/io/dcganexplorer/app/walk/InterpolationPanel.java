@@ -1,6 +1,6 @@
 package io.dcganexplorer.app.walk;
 
-import io.dcganexplorer.app.ActivityPane;
+import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.common.SeedField;
 import io.dcganexplorer.app.render.Frame;

@@ -1,4 +1,4 @@
-package io.dcganexplorer.app;
+package io.dcganexplorer.app.common;
 
 import java.util.Arrays;
 import java.util.List;

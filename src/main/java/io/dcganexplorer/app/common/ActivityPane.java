@@ -1,4 +1,4 @@
-package io.dcganexplorer.app;
+package io.dcganexplorer.app.common;
 
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,7 +9,7 @@ import javafx.stage.Window;
 
 /**
  * One activity of the main window (Train, and later Walk, Arithmetic, Ablate, Probe): a tab with a title,
- * an icon and its content. Activities are registered in one place, {@link Activities#create}.
+ * an icon and its content. Activities are registered in one place, {@code io.dcganexplorer.app.Activities.create}.
  */
 public interface ActivityPane {
 
