@@ -68,11 +68,16 @@ class ShortcutsFxTest {
     }
 
     @Test
-    void rStillReachesTheWalkWhenTheSliderListHasTheFocus(FxRobot robot) throws Exception {
+    void rAndSpaceStillReachTheWalkWhenTheSliderListHasTheFocus(FxRobot robot) throws Exception {
         WalkPane walk = awaitWalkImage(robot);
+        robot.interact(() -> walk.viewModel().interpolation().figure4());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !walk.viewModel().interpolation().walkFrames().isEmpty());
         robot.interact(walk::focusStart);
         long seed = walk.viewModel().seedProperty().get();
 
+        press(robot, KeyCode.SPACE);
+        assertThat(walk.viewModel().interpolation().playingProperty().get()).as("Space plays the walk").isTrue();
         press(robot, KeyCode.R);
 
         assertThat(walk.viewModel().seedProperty().get()).isNotEqualTo(seed);

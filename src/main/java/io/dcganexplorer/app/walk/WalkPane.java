@@ -67,7 +67,7 @@ public final class WalkPane extends BorderPane implements ActivityPane {
     private final HBox neighbourStrip = new HBox(4);
     private final TabPane tabs = new TabPane();
     private final ListView<LatentDimension> sliders = new ListView<>();
-    /** The slider list's own Left/Right (it would scroll sideways) nudge its selected dimension instead. */
+    /** Left/Right in the slider list nudge its selected dimension (the list would scroll sideways). */
     private final Shortcut nudgeKeys = Shortcut.when("← →",
             "Nudge the z dimension selected in the slider list (while the list has the focus)", this::nudgeSelected,
             new KeyCodeCombination(KeyCode.LEFT), new KeyCodeCombination(KeyCode.RIGHT));
@@ -275,8 +275,10 @@ public final class WalkPane extends BorderPane implements ActivityPane {
         HBox.setHgrow(filter, Priority.ALWAYS);
 
         sliders.setId("walkSliders");
+        // The list would take Left/Right (sideways scrolling) and Space (editing, which it does not allow) for
+        // itself: while it has the focus, the Walk's shortcuts come first. Up and Down still move the selection.
         sliders.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (Shortcut.dispatch(List.of(nudgeKeys), e)) {
+            if (Shortcut.dispatch(shortcuts(), e)) {
                 e.consume();
             }
         });
