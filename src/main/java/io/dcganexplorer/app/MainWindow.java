@@ -230,7 +230,8 @@ public final class MainWindow extends BorderPane {
         Label runLabel = new Label("Run:");
         runSelector.setId("runSelector");
         runSelector.setPromptText("No run open");
-        runSelector.setPrefWidth(320);
+        runSelector.setPrefWidth(260);
+        runSelector.setMinWidth(120);
         runSelector.setTooltip(new Tooltip("Runs under " + context.runsRoot() + "; Ctrl+O opens any other run folder."));
         runSelector.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -255,6 +256,10 @@ public final class MainWindow extends BorderPane {
         runSelector.disableProperty().bind(train.viewModel().phaseProperty().isNotEqualTo(TrainViewModel.Phase.EMPTY)
                 .and(train.viewModel().phaseProperty().isNotEqualTo(TrainViewModel.Phase.VIEWING)));
         refreshRuns();
+        // At 1024 wide only the two lists give way; every label and button keeps its text.
+        for (Region r : List.of(name, runLabel)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(name, spacer, modelPickerBox(), runLabel, runSelector);
         bar.getStyleClass().add("app-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -289,10 +294,16 @@ public final class MainWindow extends BorderPane {
                 models.open(dir.toPath());
             }
         });
-        CheckBox follow = new CheckBox("Follow newest checkpoint");
+        picker.setPrefWidth(200);
+        picker.setMinWidth(110);
+        CheckBox follow = new CheckBox("Follow run");
         follow.setId("modelFollow");
         follow.selectedProperty().bindBidirectional(models.followProperty());
-        follow.setTooltip(new Tooltip("For a run being trained: load each new checkpoint as it is written"));
+        follow.setTooltip(new Tooltip("Follow the newest checkpoint: for a run being trained, load each new "
+                + "checkpoint as it is written"));
+        for (Region r : List.of(label, open, follow)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(18, 18);
         loading.visibleProperty().bind(models.loadingProperty());

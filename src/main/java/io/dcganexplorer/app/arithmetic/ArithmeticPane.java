@@ -72,8 +72,13 @@ public final class ArithmeticPane extends BorderPane implements ActivityPane {
         turn.setClosable(false);
         TabPane tabs = new TabPane(arithmetic, turn);
         tabs.setId("arithmeticTabs");
-        setTop(new ModelBar(vm.currentModel(), "arithmetic"));
-        setCenter(tabs);
+        // The model's name sits beside the two tabs' headers, taking no height from the grid and the result.
+        ModelBar modelBar = new ModelBar(vm.currentModel(), "arithmetic");
+        modelBar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        modelBar.maxWidthProperty().bind(widthProperty().multiply(0.7));
+        modelBar.setPickOnBounds(false);
+        StackPane.setAlignment(modelBar, Pos.TOP_RIGHT);
+        setCenter(new StackPane(tabs, modelBar));
         vm.gridFrames().addListener((ListChangeListener<Frame>) c -> showGrid());
         vm.buckets().addListener((ListChangeListener<Bucket>) c -> showBuckets());
         vm.selectedProperty().addListener((o, a, b) -> {
