@@ -142,7 +142,8 @@ public final class AblationPane extends BorderPane implements ActivityPane {
     }
 
     private Node buildEmptyState() {
-        Label text = new Label("No model yet. Train one in the Train tab, or open a model in the Walk tab.");
+        Label text = new Label("No model yet. Train one in the Train tab, or choose or open one with the toolbar's "
+                + "Model list.");
         text.setWrapText(true);
         text.setMaxWidth(420);
         VBox box = new VBox(text);
