@@ -1,7 +1,7 @@
 package io.dcganexplorer.app.project;
 
 import io.dcganexplorer.app.common.ActivityPane;
-import io.dcganexplorer.app.model.ModelChooser;
+import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.app.render.FrameView;
 import java.awt.image.BufferedImage;
@@ -72,13 +72,9 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
         setOnDragDropped(this::dropped);
     }
 
+    /** The current model's name: the model is chosen in the main toolbar, as for every pane. */
     private Node buildModelBar() {
-        Label describe = new Label();
-        describe.getStyleClass().add("muted");
-        describe.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelProperty().get() == null ? ""
-                : viewModel.modelProperty().get().describe(), viewModel.modelProperty()));
-        HBox bar = new HBox(8, new Label("Model:"), ModelChooser.create(viewModel.models(), "projectModel"), describe);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        ModelBar bar = new ModelBar(viewModel.currentModel(), "project");
         bar.setPadding(new Insets(0, 0, 8, 0));
         return bar;
     }

@@ -4,6 +4,7 @@ import io.dcganexplorer.app.common.ErrorReporter;
 import io.dcganexplorer.app.common.LatentHandoff;
 import io.dcganexplorer.app.common.TaskExecutor;
 import io.dcganexplorer.app.common.UiCoalescer;
+import io.dcganexplorer.app.model.CurrentModelViewModel;
 import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.render.Frame;
@@ -133,6 +134,7 @@ public final class ProjectViewModel implements AutoCloseable {
     private long startedAt;
     private double firstFrameMillis = Double.NaN;
     /** Owned by the worker thread: the projector of {@link #workerModel} and its training images. */
+    private final CurrentModelViewModel currentModel;
     private Projector projector;
     private LoadedModel workerModel;
     private ImageDataset training;
@@ -156,6 +158,7 @@ public final class ProjectViewModel implements AutoCloseable {
             refreshPicks();
         });
         pickPage.addListener((o, a, b) -> refreshPicks());
+        this.currentModel = new CurrentModelViewModel(models, null);
         models.follow(this::modelLoaded);
     }
 
@@ -488,6 +491,11 @@ public final class ProjectViewModel implements AutoCloseable {
     }
 
     // ---- accessors -------------------------------------------------------------------------------------
+
+    /** The current model's name for the pane's top line (any model can be projected into). */
+    public CurrentModelViewModel currentModel() {
+        return currentModel;
+    }
 
     public ModelService models() {
         return models;
