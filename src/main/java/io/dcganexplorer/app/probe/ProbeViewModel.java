@@ -6,6 +6,7 @@ import io.dcganexplorer.app.model.LoadedModel;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.walk.Frame;
 import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.probe.KMeansFeatures;
 import io.dcganexplorer.core.probe.LinearProbe;
 import io.dcganexplorer.core.probe.NearestNeighbours;
 import io.dcganexplorer.core.probe.ProbeExperiment;
@@ -198,9 +199,9 @@ public final class ProbeViewModel {
         try {
             long seed = 1;
             LinearProbe.Options d = LinearProbe.Options.defaults(seed);
-            options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(), seed + 1_000_003,
-                    seed, new LinearProbe.Options(parseGrid(cGrid.get()), d.validationFraction(), d.tolerance(),
-                    d.maxIterations(), seed));
+            options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(),
+                    seed + 1_000_003, seed, d.withGrid(parseGrid(cGrid.get())),
+                    KMeansFeatures.Options.defaults(seed + 7), 0);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
