@@ -291,6 +291,9 @@ public final class LinearProbe {
                         options.maxIterations(), cancelled);
                 models[g] = previous;
                 byGrid[g] = new ValidationScore(grid[g], accuracy(previous.predict(val), valY));
+                progress.update((t + 1.0) / fits, String.format(java.util.Locale.ROOT,
+                        "C = %s: %d iterations, validation accuracy %.4f", grid[g], previous.iterations(),
+                        byGrid[g].accuracy()));
             }
             double bestC = best(List.of(byGrid));
             int chosen = 0;

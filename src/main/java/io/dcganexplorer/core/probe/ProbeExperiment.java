@@ -36,8 +36,8 @@ public final class ProbeExperiment {
      * @param seed seeds the subsets, the draws and the SVM
      * @param svm how each SVM is fitted (its C grid and solver above all)
      * @param kmeans the paper's K-means baseline, or null to leave that row out
-     * @param crossCheck if positive: on a random subset of this many training and test vectors of the trained
-     *     D, fit both solvers with the C the trained-D row chose and report both accuracies (0 = skip)
+     * @param crossCheck if positive: on a balanced random subset of about this many training vectors and a
+     *     random subset of this many test vectors of the trained D, fit both solvers with the C the trained-D row chose and report both accuracies (0 = skip)
      */
     public record Options(int trainCap, int testCap, int labelsPerClass, int draws, long controlSeed, long seed,
                           LinearProbe.Options svm, KMeansFeatures.Options kmeans, int crossCheck) {
@@ -289,7 +289,9 @@ public final class ProbeExperiment {
     private static CrossCheck crossCheck(float[][] trainX, int[] trainY, float[][] testX, int[] testY, int numClasses,
                                          LinearProbe.Options svm, double c, int size, SplittableRandom random,
                                          BooleanSupplier cancelled) {
-        int[] tr = subset(trainX.length, size, random.split());
+        // Balanced, so that every class keeps the two vectors the validation split needs.
+        int perClass = Math.max(2, Math.min(size, trainX.length) / numClasses);
+        int[] tr = balancedDraw(trainY, numClasses, perClass, random.split());
         int[] te = subset(testX.length, size, random.split());
         float[][] x = new float[tr.length][];
         int[] y = new int[tr.length];
