@@ -1,5 +1,6 @@
 package io.dcganexplorer.cli;
 
+import io.dcganexplorer.core.probe.DiscriminatorFeatures;
 import io.dcganexplorer.core.probe.KMeansFeatures;
 import io.dcganexplorer.core.probe.LinearProbe;
 import io.dcganexplorer.core.probe.ProbeExperiment;
@@ -63,9 +64,9 @@ final class ProbeCommand implements Callable<Integer> {
             defaultValue = "dense")
     String solver;
 
-    @Option(names = "--kmeans-centroids", description = "centroids of the K-means baseline (16 features each; 224 "
-            + "matches a 32x32 D with ndf 32); 0 = leave the K-means row out (default: ${DEFAULT-VALUE})",
-            defaultValue = "224")
+    @Option(names = "--kmeans-centroids", description = "centroids of the K-means baseline, 16 features each; "
+            + "0 = leave the K-means row out (default: as many as give D's feature count, e.g. 224 for ndf 32)",
+            defaultValue = "-1")
     int kmeansCentroids;
 
     @Option(names = "--kmeans-patches", description = "random patches the K-means baseline clusters "
@@ -105,8 +106,11 @@ final class ProbeCommand implements Callable<Integer> {
         if (cGrid != null) {
             svm = svm.withGrid(cGrid);
         }
-        KMeansFeatures.Options kmeans = kmeansCentroids == 0 ? null
-                : new KMeansFeatures.Options(kmeansPatch, kmeansCentroids, kmeansPatches,
+        // By default the baseline gets as many features as D, so that only the kind of feature differs.
+        int centroids = kmeansCentroids >= 0 ? kmeansCentroids
+                : DiscriminatorFeatures.featureLength(config) / (DiscriminatorFeatures.GRID * DiscriminatorFeatures.GRID);
+        KMeansFeatures.Options kmeans = centroids == 0 ? null
+                : new KMeansFeatures.Options(kmeansPatch, centroids, kmeansPatches,
                 defaults.kmeans().iterations(), defaults.kmeans().seed());
         ProbeExperiment.Options options = new ProbeExperiment.Options(trainCap, testCap, labelsPerClass, draws,
                 defaults.controlSeed(), seed, svm, kmeans, crossCheck);
