@@ -108,7 +108,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         // By default the baseline gets as many features as D, so that only the kind of feature differs.
         int centroids = kmeansCentroids >= 0 ? kmeansCentroids
-                : DiscriminatorFeatures.featureLength(config) / (DiscriminatorFeatures.GRID * DiscriminatorFeatures.GRID);
+                : KMeansFeatures.Options.matching(DiscriminatorFeatures.featureLength(config), seed).centroids();
         KMeansFeatures.Options kmeans = centroids == 0 ? null
                 : new KMeansFeatures.Options(kmeansPatch, centroids, kmeansPatches,
                 defaults.kmeans().iterations(), defaults.kmeans().seed());

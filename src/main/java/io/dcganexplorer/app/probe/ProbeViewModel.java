@@ -135,8 +135,8 @@ public final class ProbeViewModel {
     private final IntegerProperty draws = new SimpleIntegerProperty(10);
     private final IntegerProperty labelsPerClass = new SimpleIntegerProperty(100);
     private final StringProperty cGrid = new SimpleStringProperty("1e-4, 1e-3, 1e-2, 1e-1");
-    private final ObjectProperty<KMeansFeatures.Options> kmeans =
-            new SimpleObjectProperty<>(KMeansFeatures.Options.defaults(8));
+    /** Null: as many centroids as give the model's D feature count. */
+    private final ObjectProperty<KMeansFeatures.Options> kmeans = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper gapNote = new ReadOnlyStringWrapper("");
     private final ObservableList<UnitRow> units = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
@@ -233,7 +233,8 @@ public final class ProbeViewModel {
             LinearProbe.Options d = LinearProbe.Options.defaults(seed);
             options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(),
                     seed + 1_000_003, seed, d.withGrid(parseGrid(cGrid.get())),
-                    kmeans.get(), 0);
+                    kmeans.get() != null ? kmeans.get() : KMeansFeatures.Options.matching(
+                            io.dcganexplorer.core.probe.DiscriminatorFeatures.featureLength(m.config()), seed + 7), 0);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -445,7 +446,7 @@ public final class ProbeViewModel {
         return r == null ? List.of() : r.classNames();
     }
 
-    /** The K-means baseline's options (the paper's Table 1 control). */
+    /** The K-means baseline's options (the paper's Table 1 control); null (the default) matches D's feature count. */
     public ObjectProperty<KMeansFeatures.Options> kmeansProperty() {
         return kmeans;
     }

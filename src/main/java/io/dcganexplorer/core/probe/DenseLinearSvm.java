@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * with the data per iteration ({@code X P} for the line search and {@code Xᵀ R} for the gradient) are one
  * matrix-matrix product each over all classes: ND4J's BLAS reads the n x d matrix once per product instead
  * of once per class. A class stops when its gradient norm falls below {@code tolerance} times its norm at
- * w = 0 (as LIBLINEAR's primal solvers). Rows are held once, as one float matrix off the Java heap (60,000 x 3,585 floats: 860 MB).
+ * w = 0 (as LIBLINEAR's primal solvers). Rows are held once, as one float matrix off the Java heap
+ * (60,000 x 3,585 floats: 860 MB).
  *
  * <p>Not thread-safe; one fit at a time per instance of the arrays it is given.
  */
@@ -156,7 +157,8 @@ public final class DenseLinearSvm {
             iteration++;
             double[][] p = new double[k][];
             for (int cl = 0; cl < k; cl++) {
-                p[cl] = active[cl] ? direction(g[cl], memS[cl], memY[cl], rho[cl], stored[cl], next[cl]) : new double[d];
+                p[cl] = active[cl]
+                        ? direction(g[cl], memS[cl], memY[cl], rho[cl], stored[cl], next[cl]) : new double[d];
             }
             double[] q = scores(x, p);
             double[] step = new double[k];
@@ -224,7 +226,8 @@ public final class DenseLinearSvm {
     }
 
     /** L-BFGS two-loop recursion: −H g with the stored pairs, scaled by sᵀy / yᵀy of the newest pair. */
-    private static double[] direction(double[] g, double[][] memS, double[][] memY, double[] rho, int stored, int next) {
+    private static double[] direction(double[] g, double[][] memS, double[][] memY, double[] rho, int stored,
+                                      int next) {
         int d = g.length;
         double[] q = g.clone();
         double[] alpha = new double[MEMORY];
@@ -252,8 +255,8 @@ public final class DenseLinearSvm {
     }
 
     /**
-     * The step a >= 0 minimising φ(a) = ½|w + a p|² + C Σᵢ max(0, 1 − yᵢ(sᵢ + a qᵢ))², a convex, continuously
-     * differentiable piecewise quadratic: Newton steps kept inside a shrinking bracket [lo, hi] with
+     * The step a >= 0 minimising φ(a) = ½|w + a p|² + C Σᵢ max(0, 1 − yᵢ(sᵢ + a qᵢ))², a convex,
+     * continuously differentiable piecewise quadratic: Newton steps kept inside a shrinking bracket [lo, hi] with
      * φ'(lo) &lt; 0 &lt; φ'(hi).
      */
     private static double lineSearch(double[] w, double[] p, double[] s, double[] q, double[] sign, int cl, int k,

@@ -63,8 +63,8 @@ public final class GuidedBackprop {
             } else if (conf instanceof ActivationLayer act) {
                 checkActivation(act.getActivationFn(), conf.getLayerName(), false);
             } else if (!(conf instanceof BatchNormalization)) {
-                throw new IllegalArgumentException("layer " + conf.getLayerName() + " (" + conf.getClass().getSimpleName()
-                        + "): guided backprop knows convolution, batchnorm and (leaky) ReLU layers only");
+                throw new IllegalArgumentException("layer " + conf.getLayerName() + " ("
+                        + conf.getClass().getSimpleName() + "): guided backprop knows convolution, batchnorm and (leaky) ReLU layers only");
             }
         }
         this.units = channels;

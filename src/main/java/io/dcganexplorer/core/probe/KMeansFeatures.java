@@ -67,6 +67,12 @@ public final class KMeansFeatures implements FeatureExtractor {
         public static Options defaults(long seed) {
             return new Options(6, 224, 20_000, 50, seed);
         }
+
+        /** The defaults with as many centroids as give {@code featureLength} features (D's count, say). */
+        public static Options matching(int featureLength, long seed) {
+            int centroids = Math.max(2, featureLength / (DiscriminatorFeatures.GRID * DiscriminatorFeatures.GRID));
+            return new Options(6, centroids, Math.max(20_000, centroids), 50, seed);
+        }
     }
 
     private final int channels;

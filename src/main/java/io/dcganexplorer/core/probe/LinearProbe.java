@@ -301,7 +301,8 @@ public final class LinearProbe {
                 chosen++;
             }
             Progress.checkCancelled(cancelled);
-            progress.update((double) grid.length / fits, "refitting with C = " + bestC + " on " + y.length + " vectors");
+            progress.update((double) grid.length / fits,
+                    "refitting with C = " + bestC + " on " + y.length + " vectors");
             DenseLinearSvm.Model model = DenseLinearSvm.fit(all, y, numClasses, bestC, models[chosen],
                     options.tolerance(), options.maxIterations(), cancelled);
             all.close();

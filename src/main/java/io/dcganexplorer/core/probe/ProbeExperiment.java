@@ -328,7 +328,8 @@ public final class ProbeExperiment {
         LinearProbe.Result all = LinearProbe.fitAndTest(trainX, trainY, testX, testY, numClasses, svm,
                 (f, m) -> progress.update(0.3 + 0.5 * f, name + ", all labels: " + m), cancelled);
         if (crossCheckSize > 0) {
-            progress.update(0.8, name + ": cross-checking the solver against LIBLINEAR on " + crossCheckSize + " vectors");
+            progress.update(0.8, name + ": cross-checking the solver against LIBLINEAR on about " + crossCheckSize
+                    + " vectors");
             crossCheck[0] = crossCheck(trainX, trainY, testX, testY, numClasses, svm, all.chosenC(), crossCheckSize,
                     random, cancelled);
         }

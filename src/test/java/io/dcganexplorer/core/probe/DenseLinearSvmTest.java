@@ -85,6 +85,7 @@ class DenseLinearSvmTest {
             }
         }
         // A warm start from the solution stops at once.
-        assertThat(DenseLinearSvm.fit(x, y, 4, 0.1, model, 1e-3, 2000, () -> false).iterations()).isLessThanOrEqualTo(2);
+        assertThat(DenseLinearSvm.fit(x, y, 4, 0.1, model, 1e-3, 2000, () -> false).iterations())
+                .isLessThanOrEqualTo(2);
     }
 }
