@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Train a DCGAN (Radford, Metz and Chintala 2015) and look inside it.",
         subcommands = {TrainCommand.class, SampleCommand.class, BenchCommand.class, ProbeCommand.class,
             QualityCommand.class, ClassifierCommand.class, EvaluatorsCommand.class, AblateCommand.class,
-            ArithmeticCommand.class, PlotCommand.class, ProjectCommand.class,
+            ArithmeticCommand.class, PlotCommand.class, ProjectCommand.class, UnitsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -1,6 +1,5 @@
 package io.dcganexplorer.cli;
 
-import io.dcganexplorer.core.quality.FrechetDistance;
 import io.dcganexplorer.core.quality.QualityClassifier;
 import io.dcganexplorer.core.quality.SampleQuality;
 import io.dcganexplorer.data.IdxDataset;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code quality}: Fréchet distance in a classifier's feature space, and class coverage, of a model's samples. */
 @Command(name = "quality", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Score a model's samples: Frechet distance to the real test images in the quality classifier's "
-                + "feature space, and the classifier's predicted-class histogram (coverage of all classes)."})
+                + "feature space, beside its floor (the distance between two disjoint halves of the real images), and the "
+                + "classifier's predicted-class histogram (coverage of all classes)."})
 final class QualityCommand implements Callable<Integer> {
 
     @Spec
@@ -64,10 +64,12 @@ final class QualityCommand implements Callable<Integer> {
                     + "command or add --train-classifier");
         }
         var real = LabelledData.open(data, classifier.imageSize(), classifier.channels(), IdxDataset.Split.TEST);
-        FrechetDistance.Gaussian reference = SampleQuality.reference(classifier, real, io.dcganexplorer.core.probe.Progress.NONE,
-                () -> false);
-        SampleQuality.Report report = SampleQuality.evaluate(model.gan().generator(), config, classifier, reference,
-                samples, seed, io.dcganexplorer.core.probe.Progress.NONE, () -> false);
+        // The floor's halves hold as many real images as there are samples (at most half of the real ones).
+        SampleQuality.RealReference reference = SampleQuality.referenceWithFloor(classifier, real, samples, seed,
+                io.dcganexplorer.core.probe.Progress.NONE, () -> false);
+        SampleQuality.Report report = SampleQuality.evaluate(model.gan().generator(), config, classifier,
+                reference.gaussian(), samples, seed, io.dcganexplorer.core.probe.Progress.NONE, () -> false)
+                .withFloor(reference.floor(), reference.half());
         out.printf("%s (step %d):%n%s%n", model.folder(),
                 LabelledData.step(model), report.summary());
         return 0;

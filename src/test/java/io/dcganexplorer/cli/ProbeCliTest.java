@@ -78,8 +78,10 @@ class ProbeCliTest {
 
         Path table = dir.resolve("out/probe.md");
         assertThat(run("probe", model.toString(), "--data", data, "--train-cap", "0", "--labels-per-class", "3",
-                "--draws", "2", "--c-grid", "1e-3,1e-2", "--out", table.toString())).as(err.toString()).isZero();
+                "--draws", "2", "--c-grid", "1e-3,1e-2", "--kmeans-centroids", "4", "--kmeans-patches", "200",
+                "--kmeans-patch", "4", "--cross-check", "20", "--out", table.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("| trained D | 192 |").contains("| raw pixels | 256 |")
+                .contains("| K-means patches | 64 |").contains("McNemar").contains("Solver cross-check")
                 .contains("table written to");
         assertThat(Files.readString(table)).contains("| random-init D |").contains("3 per class (30 labels)");
 
@@ -90,7 +92,17 @@ class ProbeCliTest {
         assertThat(run("quality", model.toString(), "--data", data, "--classifier", classifier.toString(),
                 "--train-classifier", "--samples", "20")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("test accuracy").contains("Frechet distance")
+                .contains("(real vs real floor").contains("two disjoint halves of 15 real images")
                 .contains("classes covered");
+
+        Path figure = dir.resolve("fig5.png");
+        assertThat(run("units", model.toString(), "--data", data, "-o", figure.toString(), "--images", "20",
+                "--units", "2", "--top", "3")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trained D, unit 1").contains("random-init D, unit 0")
+                .contains("figure written to");
+        assertThat(javax.imageio.ImageIO.read(figure.toFile()).getWidth()).isGreaterThan(2 * 6 * 16);
+        assertThat(run("units", model.toString(), "--data", data, "--units", "999")).isEqualTo(1);
+        assertThat(err.toString()).contains("--units 999: D's last block has");
         assertThat(Files.size(classifier)).isLessThan(2_000_000);
     }
 

@@ -57,6 +57,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
     private final GridPane confusion = new GridPane();
     private final Label confusionTitle = new Label("Confusion matrix");
     private final VBox neighbourRows = new VBox(6);
+    private final VBox unitRows = new VBox(4);
 
     /** Builds the pane on its view model. */
     /** Kept in a field: a binding only the status bar holds could be collected. */
@@ -87,15 +88,22 @@ public final class ProbePane extends BorderPane implements ActivityPane {
                     + "test images; few labels: %d per class, mean ± std over %d draws. Chance: %.0f%%.",
                     r.trainImages(), r.testImages(), r.labelsPerClass(), r.draws(), 100.0 / r.classNames().size());
         }, viewModel.resultProperty()));
-        VBox left = new VBox(8, section("Linear probe: test accuracy"), buildTable(), fewCaption, confusionTitle,
-                confusion);
+        Label gapNote = new Label();
+        gapNote.setId("probeGapNote");
+        gapNote.getStyleClass().add("caption");
+        gapNote.setWrapText(true);
+        gapNote.textProperty().bind(viewModel.gapNoteProperty());
+        VBox left = new VBox(8, section("Linear probe: test accuracy"), buildTable(), fewCaption, gapNote,
+                confusionTitle, confusion);
         confusionTitle.getStyleClass().add("section-title");
         confusionTitle.setWrapText(true);
         confusion.setId("probeConfusion");
         confusion.getStyleClass().add("probe-confusion");
         left.setPrefWidth(580);
         left.setMinWidth(480);
-        VBox right = new VBox(8, section("Nearest training images of generated samples"), caption(), neighbourRows);
+        unitRows.setId("probeUnits");
+        VBox right = new VBox(8, section("Nearest training images of generated samples"), caption(), neighbourRows,
+                section("What D's units respond to"), unitsCaption(), unitRows);
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         HBox.setHgrow(rightScroll, Priority.ALWAYS);
@@ -107,6 +115,7 @@ public final class ProbePane extends BorderPane implements ActivityPane {
 
         viewModel.selectedRowProperty().addListener((o, a, b) -> showConfusion());
         viewModel.neighbours().addListener((ListChangeListener<ProbeViewModel.NeighbourRow>) c -> showNeighbours());
+        viewModel.units().addListener((ListChangeListener<ProbeViewModel.UnitRow>) c -> showUnits());
         showConfusion();
     }
 
@@ -209,8 +218,8 @@ public final class ProbePane extends BorderPane implements ActivityPane {
         table.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.0f s", r.seconds())));
         table.getColumns().get(2).setPrefWidth(90);
         table.setFixedCellSize(26);
-        table.setPrefHeight(26 * 4 + 4);
-        table.setMinHeight(26 * 4 + 4);
+        table.setPrefHeight(26 * 5 + 4);
+        table.setMinHeight(26 * 5 + 4);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
                 viewModel.selectedRowProperty().set(row);
@@ -326,6 +335,35 @@ public final class ProbePane extends BorderPane implements ActivityPane {
                         String.format(Locale.ROOT, "%.1f", r.featureDistances().get(k)), "neighbour-tile"));
             }
             neighbourRows.getChildren().add(row);
+        }
+    }
+
+    private static Node unitsCaption() {
+        Label l = new Label("The paper's figure 5: for the first " + ProbeViewModel.UNITS + " units of D's last "
+                + "convolutional block, the " + ProbeViewModel.UNIT_TOP + " test images each responds to most, then "
+                + "their guided-backpropagation maps (which pixels drive the unit; gray = 0), trained D above a "
+                + "random-init D of the same shape.");
+        l.getStyleClass().add("caption");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void showUnits() {
+        unitRows.getChildren().clear();
+        for (ProbeViewModel.UnitRow r : viewModel.units()) {
+            HBox row = new HBox(4);
+            row.setId("probeUnit-" + r.network().replace(' ', '-') + "-" + r.unit());
+            row.getStyleClass().add("neighbour-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getChildren().add(spaceLabel(r.network() + ", unit " + r.unit()));
+            for (var image : r.images()) {
+                row.getChildren().add(tile(image, "", "neighbour-tile"));
+            }
+            row.getChildren().add(spaceLabel("maps"));
+            for (var map : r.maps()) {
+                row.getChildren().add(tile(map, "", "neighbour-tile"));
+            }
+            unitRows.getChildren().add(row);
         }
     }
 

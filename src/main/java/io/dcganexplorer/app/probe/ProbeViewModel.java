@@ -8,9 +8,12 @@ import io.dcganexplorer.app.model.ModelNeed;
 import io.dcganexplorer.app.model.ModelService;
 import io.dcganexplorer.app.render.Frame;
 import io.dcganexplorer.core.gan.Dcgan;
+import io.dcganexplorer.core.probe.KMeansFeatures;
 import io.dcganexplorer.core.probe.LinearProbe;
+import io.dcganexplorer.core.probe.McNemar;
 import io.dcganexplorer.core.probe.NearestNeighbours;
 import io.dcganexplorer.core.probe.ProbeExperiment;
+import io.dcganexplorer.core.probe.UnitsFigure;
 import io.dcganexplorer.data.DatasetSpec;
 import io.dcganexplorer.data.IdxDataset;
 import io.dcganexplorer.data.ImageDataset;
@@ -42,8 +45,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The Probe activity's state: the DCGAN paper's linear-probe experiment (Radford, Metz and Chintala 2015,
- * section 5.1) on the current model with small, editable caps, the confusion matrix of a chosen row, and
- * the nearest training images of a few generated samples (section 6.1: is the model copying?). Every
+ * section 5.1) on the current model with editable caps, the confusion matrix of a chosen row, the nearest
+ * training images of a few generated samples (section 6.1: is the model copying?), and what the units of
+ * D's last block respond to (figure 5: guided backpropagation, trained D against random filters). Every
  * public method runs on the UI thread; the work runs as one job of the background executor on its own
  * copy of the networks, and stops between batches when cancelled.
  */
@@ -101,8 +105,32 @@ public final class ProbeViewModel {
         }
     }
 
+    /**
+     * One unit of D's last block (the paper's figure 5): its strongest real images and their guided-backprop maps.
+     *
+     * @param network "trained D" or "random-init D"
+     * @param unit the channel
+     * @param images the real images, strongest response first
+     * @param maps their guided-backprop maps (mid-gray = 0)
+     */
+    public record UnitRow(String network, int unit, List<Frame> images, List<Frame> maps) {
+
+        /** Copies the lists. */
+        public UnitRow {
+            images = List.copyOf(images);
+            maps = List.copyOf(maps);
+        }
+    }
+
+    /** Units of D's last block shown, as the paper's "first 6 learned convolutional features". */
+    public static final int UNITS = 6;
+    /** Strongest images shown per unit. */
+    public static final int UNIT_TOP = 4;
+    /** Test images searched for each unit's strongest responses. */
+    public static final int UNIT_IMAGES = 2000;
+
     /** What one run produced. */
-    private record Outcome(ProbeExperiment.Result table, List<NeighbourRow> neighbours) {
+    private record Outcome(ProbeExperiment.Result table, List<NeighbourRow> neighbours, List<UnitRow> units) {
     }
 
     private final TaskExecutor executor;
@@ -110,11 +138,16 @@ public final class ProbeViewModel {
     private final ModelService models;
     private final DataSource data;
 
-    private final IntegerProperty trainCap = new SimpleIntegerProperty(1000);
-    private final IntegerProperty testCap = new SimpleIntegerProperty(500);
-    private final IntegerProperty draws = new SimpleIntegerProperty(2);
-    private final IntegerProperty labelsPerClass = new SimpleIntegerProperty(50);
-    private final StringProperty cGrid = new SimpleStringProperty("1e-3");
+    // The dense solver needs no caps for memory; 10,000 training images keep a run to a few minutes.
+    private final IntegerProperty trainCap = new SimpleIntegerProperty(10_000);
+    private final IntegerProperty testCap = new SimpleIntegerProperty(0);
+    private final IntegerProperty draws = new SimpleIntegerProperty(10);
+    private final IntegerProperty labelsPerClass = new SimpleIntegerProperty(100);
+    private final StringProperty cGrid = new SimpleStringProperty("1e-4, 1e-3, 1e-2, 1e-1");
+    /** Null: as many centroids as give the model's D feature count. */
+    private final ObjectProperty<KMeansFeatures.Options> kmeans = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper gapNote = new ReadOnlyStringWrapper("");
+    private final ObservableList<UnitRow> units = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper unsupported = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -214,9 +247,10 @@ public final class ProbeViewModel {
         try {
             long seed = 1;
             LinearProbe.Options d = LinearProbe.Options.defaults(seed);
-            options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(), seed + 1_000_003,
-                    seed, new LinearProbe.Options(parseGrid(cGrid.get()), d.validationFraction(), d.tolerance(),
-                    d.maxIterations(), seed));
+            options = new ProbeExperiment.Options(trainCap.get(), testCap.get(), labelsPerClass.get(), draws.get(),
+                    seed + 1_000_003, seed, d.withGrid(parseGrid(cGrid.get())),
+                    kmeans.get() != null ? kmeans.get() : KMeansFeatures.Options.matching(
+                            io.dcganexplorer.core.probe.DiscriminatorFeatures.featureLength(m.config()), seed + 7), 0);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -230,6 +264,8 @@ public final class ProbeViewModel {
         selectedRow.set(null);
         rows.clear();
         neighbours.clear();
+        units.clear();
+        gapNote.set("");
         executor.submit(() -> compute(m, options, cancelled), outcome -> {
             if (cancelled.get()) {
                 // Finished just as the model changed: these numbers describe the old model.
@@ -241,6 +277,8 @@ public final class ProbeViewModel {
             rows.setAll(outcome.table().rows());
             selectedRow.set(rows.get(0));
             neighbours.setAll(outcome.neighbours());
+            units.setAll(outcome.units());
+            gapNote.set(gapNote(outcome.table()));
             message.set(String.format(Locale.ROOT, "Done: %,d training and %,d test images; neighbours searched "
                     + "among %,d training images.", outcome.table().trainImages(), outcome.table().testImages(),
                     outcome.table().trainImages()));
@@ -283,7 +321,34 @@ public final class ProbeViewModel {
                     n.feature().stream().map(x -> image(labelled.train(), x.index())).toList(),
                     n.feature().stream().map(NearestNeighbours.Match::distance).toList()));
         }
-        return new Outcome(table, out);
+        int shown = Math.min(UNITS, new io.dcganexplorer.core.probe.GuidedBackprop(gan.discriminator()).units());
+        int[] unitList = new int[shown];
+        Arrays.setAll(unitList, i -> i);
+        org.nd4j.linalg.api.ndarray.INDArray real = UnitsFigure.images(labelled.test(), UNIT_IMAGES);
+        List<UnitRow> unitRows = new ArrayList<>();
+        for (UnitsFigure.Panel panel : UnitsFigure.compute(gan.discriminator(), m.config(), options.controlSeed(), real,
+                unitList, UNIT_TOP, io.dcganexplorer.core.probe.Progress.NONE, cancelled::get)) {
+            for (io.dcganexplorer.core.probe.GuidedBackprop.UnitView u : panel.units()) {
+                List<Frame> images = new ArrayList<>();
+                for (int i : u.images()) {
+                    images.add(image(labelled.test(), i));
+                }
+                unitRows.add(new UnitRow(panel.title(), u.unit(), images,
+                        u.maps().stream().map(map -> frame(map, channels, size)).toList()));
+            }
+        }
+        return new Outcome(table, out, unitRows);
+    }
+
+    /** One line on the trained-vs-random gap: its size, McNemar's p, and whether it is within noise. */
+    static String gapNote(ProbeExperiment.Result r) {
+        double gap = r.row(ProbeExperiment.FeatureSet.TRAINED_D).allLabels().accuracy()
+                - r.row(ProbeExperiment.FeatureSet.RANDOM_D).allLabels().accuracy();
+        McNemar.Result t = r.trainedVsRandom();
+        return String.format(Locale.ROOT, "Trained vs random-init D: %+.2f points on the same %,d test images; "
+                + "McNemar p = %.3g. %s", 100 * gap, r.testImages(), t.pValue(), t.withinNoise()
+                ? "Within noise (p >= 0.05): this gap does not show that training helped."
+                : "Unlikely to be noise (p < 0.05).");
     }
 
     /** Forwards progress from {@code from} to {@code to} of the bar to the UI thread. */
@@ -412,6 +477,21 @@ public final class ProbeViewModel {
     public List<String> classNames() {
         ProbeExperiment.Result r = result.get();
         return r == null ? List.of() : r.classNames();
+    }
+
+    /** The K-means baseline's options (the paper's Table 1 control); null (the default) matches D's feature count. */
+    public ObjectProperty<KMeansFeatures.Options> kmeansProperty() {
+        return kmeans;
+    }
+
+    /** After a run: the trained-vs-random gap with McNemar's p and a note when it is within noise. */
+    public ReadOnlyStringProperty gapNoteProperty() {
+        return gapNote.getReadOnlyProperty();
+    }
+
+    /** Figure 5 after a run: the first units of the trained D, then of the random-init D. */
+    public ObservableList<UnitRow> units() {
+        return units;
     }
 
     /** One row per generated sample: its nearest training images in pixel and D-feature space. */

@@ -100,6 +100,11 @@ public final class DiscriminatorFeatures implements FeatureExtractor {
         return layerNames;
     }
 
+    /** Index of the last layer of the last convolutional block (its output is the top feature map). */
+    public int lastBlockEnd() {
+        return blockEnds[blockEnds.length - 1];
+    }
+
     /** Values per feature vector: the channels of all blocks x 4 x 4. */
     @Override
     public int length() {

@@ -16,8 +16,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A regularised linear L2-SVM on feature vectors, the classifier of Radford, Metz and Chintala (2015),
- * section 5.1 ("a regularized linear L2-SVM classifier"): LIBLINEAR's L2-regularised, squared-hinge-loss
- * solver in its dual form, one-vs-rest over the classes.
+ * section 5.1 ("a regularized linear L2-SVM classifier"): an L2-regularised, squared-hinge-loss SVM,
+ * one-vs-rest over the classes, fitted by {@link DenseLinearSvm} (by default) or by LIBLINEAR's dual solver
+ * (the same objective; kept to cross-check the first and for small sets).
  *
  * <p>Protocol: features are standardised with the mean and standard deviation of the training features
  * (never the test features; a constant feature becomes 0). A stratified validation part of the training
@@ -26,16 +27,27 @@ import java.util.function.BooleanSupplier;
  */
 public final class LinearProbe {
 
+    /** Which solver fits the SVM; both minimise the same objective. */
+    public enum Solver {
+        /** {@link DenseLinearSvm}: primal L-BFGS on one dense float matrix; no caps needed. */
+        DENSE,
+        /** LIBLINEAR's dual coordinate descent (its Java port): one object per value, so only small sets. */
+        LIBLINEAR
+    }
+
     /**
      * How the SVM is fitted.
      *
      * @param cGrid the values of C tried on the validation part
      * @param validationFraction share of each class held out to choose C, in (0, 1)
-     * @param tolerance LIBLINEAR's stopping tolerance (its default for this solver is 0.1)
-     * @param maxIterations LIBLINEAR's iteration cap per one-vs-rest problem
-     * @param seed seeds the validation split and the solver's coordinate order
+     * @param tolerance the solver's stopping tolerance: for DENSE the gradient norm relative to its start
+     *     (default 1e-3), for LIBLINEAR its own (default 0.1)
+     * @param maxIterations iteration cap per fit (per one-vs-rest problem for LIBLINEAR)
+     * @param seed seeds the validation split and LIBLINEAR's coordinate order
+     * @param solver which solver
      */
-    public record Options(double[] cGrid, double validationFraction, double tolerance, int maxIterations, long seed) {
+    public record Options(double[] cGrid, double validationFraction, double tolerance, int maxIterations, long seed,
+                          Solver solver) {
 
         /** Validates the options and copies the grid. */
         public Options {
@@ -49,14 +61,30 @@ public final class LinearProbe {
             if (!(tolerance > 0) || maxIterations < 1) {
                 throw new IllegalArgumentException("tolerance and iteration cap must be positive");
             }
+            java.util.Objects.requireNonNull(solver, "solver");
         }
 
         /**
-         * C from 1e-4 to 1 by decades (standardised features of thousands of dimensions need strong
-         * regularisation), 20% validation, LIBLINEAR's defaults otherwise.
+         * The dense solver, C from 1e-4 to 1 by decades (standardised features of thousands of dimensions
+         * need strong regularisation), 20% validation.
          */
         public static Options defaults(long seed) {
-            return new Options(new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1}, 0.2, 0.1, 1000, seed);
+            return new Options(new double[] {1e-4, 1e-3, 1e-2, 1e-1, 1}, 0.2, 1e-3, 1000, seed, Solver.DENSE);
+        }
+
+        /** As {@link #defaults} but with LIBLINEAR and its own defaults (tolerance 0.1, 1000 iterations). */
+        public static Options liblinear(long seed) {
+            return defaults(seed).withSolver(Solver.LIBLINEAR, 0.1, 1000);
+        }
+
+        /** These options with another C grid. */
+        public Options withGrid(double[] grid) {
+            return new Options(grid, validationFraction, tolerance, maxIterations, seed, solver);
+        }
+
+        /** These options with another solver and its stopping rule. */
+        public Options withSolver(Solver other, double otherTolerance, int otherMaxIterations) {
+            return new Options(cGrid, validationFraction, otherTolerance, otherMaxIterations, seed, other);
         }
 
         /** The grid (a copy). */
@@ -84,14 +112,22 @@ public final class LinearProbe {
      * @param validation validation accuracy of every C tried
      * @param trainCount labelled training vectors (validation part included)
      * @param testCount test vectors
+     * @param predictions the predicted class of every test vector, in order (for paired tests)
      */
     public record Result(double accuracy, int[][] confusion, double chosenC, List<ValidationScore> validation,
-                         int trainCount, int testCount) {
+                         int trainCount, int testCount, int[] predictions) {
 
         /** Copies the arrays. */
         public Result {
             confusion = copy(confusion);
             validation = List.copyOf(validation);
+            predictions = predictions.clone();
+        }
+
+        /** The test predictions (a copy). */
+        @Override
+        public int[] predictions() {
+            return predictions.clone();
         }
 
         /** The confusion matrix (a copy): rows are true classes, columns predicted classes. */
@@ -132,21 +168,57 @@ public final class LinearProbe {
                         + " training vectors: the validation split needs at least 2 per class");
             }
         }
-        Linear.disableDebugOutput();
         Standardiser standardiser = Standardiser.fit(trainX);
-        Feature[][] train = standardiser.apply(trainX);
         boolean[] validation = stratifiedHoldOut(trainY, numClasses, options.validationFraction(), options.seed());
-
         List<Integer> fitRows = new ArrayList<>();
         List<Integer> valRows = new ArrayList<>();
         for (int i = 0; i < trainY.length; i++) {
             (validation[i] ? valRows : fitRows).add(i);
         }
+        Fitted fitted = options.solver() == Solver.DENSE
+                ? Dense.fitAndPredict(standardiser, trainX, trainY, fitRows, valRows, testX, numClasses, options,
+                        progress, cancelled)
+                : fitAndPredictLiblinear(standardiser, trainX, trainY, fitRows, valRows, testX, numClasses, options,
+                        progress, cancelled);
+        int[] predictions = fitted.predictions();
+        int[][] confusion = new int[numClasses][numClasses];
+        int correct = 0;
+        for (int i = 0; i < testX.length; i++) {
+            confusion[testY[i]][predictions[i]]++;
+            if (predictions[i] == testY[i]) {
+                correct++;
+            }
+        }
+        double accuracy = (double) correct / testX.length;
+        progress.update(1, "test accuracy " + String.format(java.util.Locale.ROOT, "%.4f", accuracy));
+        return new Result(accuracy, confusion, fitted.chosenC(), fitted.scores(), trainY.length, testY.length,
+                predictions);
+    }
+
+    /** What a solver path hands back: test predictions, the C it chose and the validation scores behind it. */
+    private record Fitted(int[] predictions, double chosenC, List<ValidationScore> scores) {
+    }
+
+    /** The best of the scores: ties go to the smaller C (stronger regularisation). */
+    private static double best(List<ValidationScore> scores) {
+        ValidationScore best = scores.get(0);
+        for (ValidationScore v : scores) {
+            if (v.accuracy() > best.accuracy() || (v.accuracy() == best.accuracy() && v.c() < best.c())) {
+                best = v;
+            }
+        }
+        return best.c();
+    }
+
+    private static Fitted fitAndPredictLiblinear(Standardiser standardiser, float[][] trainX, int[] trainY,
+                                                List<Integer> fitRows, List<Integer> valRows, float[][] testX,
+                                                int numClasses, Options options, Progress progress,
+                                                BooleanSupplier cancelled) {
+        Linear.disableDebugOutput();
+        Feature[][] train = standardiser.apply(trainX);
         double[] grid = options.cGrid();
         int fits = grid.length + 1;
         List<ValidationScore> scores = new ArrayList<>();
-        double bestC = grid[0];
-        double bestAccuracy = -1;
         for (int g = 0; g < grid.length; g++) {
             Progress.checkCancelled(cancelled);
             progress.update((double) g / fits, "C = " + grid[g] + ": fitting on " + fitRows.size() + " vectors");
@@ -157,30 +229,99 @@ public final class LinearProbe {
                     correct++;
                 }
             }
-            double accuracy = (double) correct / valRows.size();
-            scores.add(new ValidationScore(grid[g], accuracy));
-            // Ties go to the smaller C (stronger regularisation), which comes first in an ascending grid.
-            if (accuracy > bestAccuracy) {
-                bestAccuracy = accuracy;
-                bestC = grid[g];
-            }
+            scores.add(new ValidationScore(grid[g], (double) correct / valRows.size()));
         }
+        double bestC = best(scores);
         Progress.checkCancelled(cancelled);
         progress.update((double) grid.length / fits, "refitting with C = " + bestC + " on " + trainY.length + " vectors");
         List<Integer> allRows = new ArrayList<>(fitRows);
         allRows.addAll(valRows);
         Model model = fit(train, trainY, allRows, standardiser.length(), bestC, options);
-        int[][] confusion = new int[numClasses][numClasses];
-        int correct = 0;
+        int[] predictions = new int[testX.length];
         for (int i = 0; i < testX.length; i++) {
-            int predicted = (int) Linear.predict(model, standardiser.apply(testX[i]));
-            confusion[testY[i]][predicted]++;
-            if (predicted == testY[i]) {
-                correct++;
-            }
+            predictions[i] = (int) Linear.predict(model, standardiser.apply(testX[i]));
         }
-        progress.update(1, "test accuracy " + String.format(java.util.Locale.ROOT, "%.4f", (double) correct / testX.length));
-        return new Result((double) correct / testX.length, confusion, bestC, scores, trainY.length, testY.length);
+        return new Fitted(predictions, bestC, scores);
+    }
+
+    /** The {@link Solver#DENSE} path: one native matrix, fit rows first, warm starts along the grid. */
+    private static final class Dense {
+
+        static Fitted fitAndPredict(Standardiser standardiser, float[][] trainX, int[] trainY, List<Integer> fitRows,
+                                   List<Integer> valRows, float[][] testX, int numClasses, Options options,
+                                   Progress progress, BooleanSupplier cancelled) {
+            int nFit = fitRows.size();
+            int[] order = new int[trainY.length];
+            for (int i = 0; i < nFit; i++) {
+                order[i] = fitRows.get(i);
+            }
+            for (int i = 0; i < valRows.size(); i++) {
+                order[nFit + i] = valRows.get(i);
+            }
+            int[] y = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                y[i] = trainY[order[i]];
+            }
+            org.nd4j.linalg.api.ndarray.INDArray all = DenseLinearSvm.matrix(trainX, order, standardiser.mean,
+                    standardiser.scale, Standardiser.BIAS);
+            // Row ranges of one C-order matrix are views, not copies.
+            org.nd4j.linalg.api.ndarray.INDArray fit = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, nFit),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            org.nd4j.linalg.api.ndarray.INDArray val = all.get(
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(nFit, order.length),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            int[] fitY = Arrays.copyOf(y, nFit);
+            int[] valY = Arrays.copyOfRange(y, nFit, y.length);
+            double[] grid = options.cGrid();
+            Integer[] ascending = new Integer[grid.length];
+            for (int g = 0; g < grid.length; g++) {
+                ascending[g] = g;
+            }
+            // Warm starts work best from a smaller C to the next larger one.
+            Arrays.sort(ascending, (p, q) -> Double.compare(grid[p], grid[q]));
+            int fits = grid.length + 1;
+            DenseLinearSvm.Model previous = null;
+            DenseLinearSvm.Model[] models = new DenseLinearSvm.Model[grid.length];
+            ValidationScore[] byGrid = new ValidationScore[grid.length];
+            for (int t = 0; t < grid.length; t++) {
+                int g = ascending[t];
+                Progress.checkCancelled(cancelled);
+                progress.update((double) t / fits, "C = " + grid[g] + ": fitting on " + nFit + " vectors");
+                previous = DenseLinearSvm.fit(fit, fitY, numClasses, grid[g], previous, options.tolerance(),
+                        options.maxIterations(), cancelled);
+                models[g] = previous;
+                byGrid[g] = new ValidationScore(grid[g], accuracy(previous.predict(val), valY));
+                progress.update((t + 1.0) / fits, String.format(java.util.Locale.ROOT,
+                        "C = %s: %d iterations, validation accuracy %.4f", grid[g], previous.iterations(),
+                        byGrid[g].accuracy()));
+            }
+            double bestC = best(List.of(byGrid));
+            int chosen = 0;
+            while (grid[chosen] != bestC) {
+                chosen++;
+            }
+            Progress.checkCancelled(cancelled);
+            progress.update((double) grid.length / fits,
+                    "refitting with C = " + bestC + " on " + y.length + " vectors");
+            DenseLinearSvm.Model model = DenseLinearSvm.fit(all, y, numClasses, bestC, models[chosen],
+                    options.tolerance(), options.maxIterations(), cancelled);
+            all.close();
+            org.nd4j.linalg.api.ndarray.INDArray test = DenseLinearSvm.matrix(testX, FeatureExtractor.all(testX.length),
+                    standardiser.mean, standardiser.scale, Standardiser.BIAS);
+            int[] predictions = model.predict(test);
+            test.close();
+            return new Fitted(predictions, bestC, List.of(byGrid));
+        }
+
+        private static double accuracy(int[] predicted, int[] truth) {
+            int correct = 0;
+            for (int i = 0; i < truth.length; i++) {
+                if (predicted[i] == truth[i]) {
+                    correct++;
+                }
+            }
+            return (double) correct / truth.length;
+        }
     }
 
     private static Model fit(Feature[][] x, int[] y, List<Integer> rows, int features, double c, Options options) {

@@ -18,9 +18,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * the raw pixels. Each is scored with all (capped) training labels and with few labels (100 per class,
  * the paper's SVHN setting), the latter averaged over several balanced draws.
  *
- * <p>The training images the probe sees are a seeded random subset of at most {@link Options#trainCap()}
- * images, because LIBLINEAR holds dense vectors as one object per value (about 36 bytes each): 10,000
- * images of 3,584 features already take 1.3 GB. The few-label draws come from the same subset.
+ * <p>Controls: the same architecture freshly initialised (what training added), the pixels, and the
+ * paper's own Table 1 baseline, single-layer K-means features ({@link KMeansFeatures}). The trained and the
+ * random D are compared on the same test images by McNemar's paired test. With the dense solver
+ * ({@link DenseLinearSvm}) no caps are needed: by default every training and test image is used.
  */
 public final class ProbeExperiment {
 
@@ -33,10 +34,13 @@ public final class ProbeExperiment {
      * @param draws how many balanced few-label draws to average (0 = skip the few-label setting)
      * @param controlSeed seed of the randomly initialised control D
      * @param seed seeds the subsets, the draws and the SVM
-     * @param svm how each SVM is fitted (its C grid above all)
+     * @param svm how each SVM is fitted (its C grid and solver above all)
+     * @param kmeans the paper's K-means baseline, or null to leave that row out
+     * @param crossCheck if positive: on a balanced random subset of about this many training vectors and a
+     *     random subset of this many test vectors of the trained D, fit both solvers with the C the trained-D row chose and report both accuracies (0 = skip)
      */
     public record Options(int trainCap, int testCap, int labelsPerClass, int draws, long controlSeed, long seed,
-                          LinearProbe.Options svm) {
+                          LinearProbe.Options svm, KMeansFeatures.Options kmeans, int crossCheck) {
 
         /** Validates the options. */
         public Options {
@@ -49,23 +53,61 @@ public final class ProbeExperiment {
             if (draws < 0) {
                 throw new IllegalArgumentException("draws = " + draws + ": must be 0 or more");
             }
+            if (crossCheck < 0) {
+                throw new IllegalArgumentException("cross-check size = " + crossCheck + ": must be 0 (skip) or more");
+            }
             java.util.Objects.requireNonNull(svm, "svm");
         }
 
-        /** 10,000 training and all test images, 100 labels per class over 5 draws. */
+        /** The three original rows (no K-means baseline) and no cross-check. */
+        public Options(int trainCap, int testCap, int labelsPerClass, int draws, long controlSeed, long seed,
+                       LinearProbe.Options svm) {
+            this(trainCap, testCap, labelsPerClass, draws, controlSeed, seed, svm, null, 0);
+        }
+
+        /**
+         * The full protocol: all training and test images, 100 labels per class over 10 draws, the dense
+         * solver, all four rows, no cross-check.
+         */
         public static Options defaults(long seed) {
-            return new Options(10_000, 0, 100, 5, seed + 1_000_003, seed, LinearProbe.Options.defaults(seed));
+            return new Options(0, 0, 100, 10, seed + 1_000_003, seed, LinearProbe.Options.defaults(seed),
+                    KMeansFeatures.Options.defaults(seed + 7), 0);
         }
     }
 
-    /** The three feature sets of the experiment. */
+    /**
+     * The dense solver against LIBLINEAR on one subset, with one C.
+     *
+     * @param trainCount training vectors
+     * @param testCount test vectors
+     * @param c the C both used
+     * @param dense test accuracy of {@link LinearProbe.Solver#DENSE}
+     * @param liblinear test accuracy of {@link LinearProbe.Solver#LIBLINEAR}
+     * @param denseSeconds wall time of the dense fit
+     * @param liblinearSeconds wall time of the LIBLINEAR fit
+     */
+    public record CrossCheck(int trainCount, int testCount, double c, double dense, double liblinear,
+                             double denseSeconds, double liblinearSeconds) {
+
+        /** One line for the table's notes. */
+        public String summary() {
+            return String.format(Locale.ROOT, "Solver cross-check (trained D, %,d training / %,d test vectors, "
+                    + "C = %s): dense %.2f%% in %.1f s, LIBLINEAR %.2f%% in %.1f s, difference %.2f points.",
+                    trainCount, testCount, Result.formatC(c), 100 * dense, denseSeconds, 100 * liblinear,
+                    liblinearSeconds, 100 * Math.abs(dense - liblinear));
+        }
+    }
+
+    /** The feature sets of the experiment. */
     public enum FeatureSet {
         /** The trained discriminator's pooled block activations. */
         TRAINED_D("trained D"),
         /** The same architecture with fresh random weights: what the training added. */
         RANDOM_D("random-init D"),
         /** The pixels in [-1, 1]: what any feature has to beat. */
-        PIXELS("raw pixels");
+        PIXELS("raw pixels"),
+        /** The paper's Table 1 baseline: single-layer K-means features of patches, pooled as D's. */
+        KMEANS("K-means patches");
 
         private final String label;
 
@@ -129,9 +171,12 @@ public final class ProbeExperiment {
      * @param draws few-label draws
      * @param classNames the classes, index = label
      * @param options what was asked for
+     * @param trainedVsRandom McNemar's test of the trained against the random-init D, all-label setting
+     * @param crossCheck the solver cross-check, null when skipped
      */
     public record Result(List<Row> rows, int trainImages, int testImages, int labelsPerClass, int draws,
-                         List<String> classNames, Options options) {
+                         List<String> classNames, Options options, McNemar.Result trainedVsRandom,
+                         CrossCheck crossCheck) {
 
         /** Copies the lists. */
         public Result {
@@ -158,12 +203,20 @@ public final class ProbeExperiment {
                 sb.append(String.format(Locale.ROOT, "| %s | %,d | %.2f%% | %s | %s |%n", r.features().label(),
                         r.dimensions(), 100 * r.allLabels().accuracy(), formatC(r.allLabels().chosenC()), few));
             }
-            sb.append(String.format(Locale.ROOT, "%nTest images: %,d. Chance: %.1f%%.%n", testImages,
-                    100.0 / classNames.size()));
+            sb.append(String.format(Locale.ROOT, "%nTest images: %,d. Chance: %.1f%%. Solver: %s.%n", testImages,
+                    100.0 / classNames.size(), options.svm().solver()));
+            Row trained = row(FeatureSet.TRAINED_D);
+            Row random = row(FeatureSet.RANDOM_D);
+            sb.append(String.format(Locale.ROOT, "%nTrained D vs random-init D, all labels: %+.2f points; %s%s.%n",
+                    100 * (trained.allLabels().accuracy() - random.allLabels().accuracy()),
+                    trainedVsRandom.summary(), trainedVsRandom.withinNoise() ? " (within noise: p >= 0.05)" : ""));
+            if (crossCheck != null) {
+                sb.append('\n').append(crossCheck.summary()).append('\n');
+            }
             return sb.toString();
         }
 
-        private static String formatC(double c) {
+        static String formatC(double c) {
             return c >= 0.01 ? String.format(Locale.ROOT, "%.2g", c) : String.format(Locale.ROOT, "%.0e", c);
         }
     }
@@ -201,8 +254,11 @@ public final class ProbeExperiment {
         }
         LinearProbe.Options svm = options.svm();
 
-        List<FeatureSet> sets = List.of(FeatureSet.values());
+        List<FeatureSet> sets = options.kmeans() == null
+                ? List.of(FeatureSet.TRAINED_D, FeatureSet.RANDOM_D, FeatureSet.PIXELS)
+                : List.of(FeatureSet.values());
         List<Row> rows = new ArrayList<>();
+        CrossCheck crossCheck = null;
         for (int s = 0; s < sets.size(); s++) {
             FeatureSet set = sets.get(s);
             Progress p = progress.range((double) s / sets.size(), (double) (s + 1) / sets.size());
@@ -210,18 +266,59 @@ public final class ProbeExperiment {
                 case TRAINED_D -> new DiscriminatorFeatures(trainedDiscriminator);
                 case RANDOM_D -> new DiscriminatorFeatures(DiscriminatorFactory.create(config.withSeed(options.controlSeed())));
                 case PIXELS -> FeatureExtractor.pixels(config.channels(), config.imageSize());
+                case KMEANS -> KMeansFeatures.fit(train, trainIdx, options.kmeans(),
+                        (f, m) -> p.update(0.05 * f, "K-means baseline: " + m), cancelled);
             };
+            CrossCheck[] check = new CrossCheck[1];
             rows.add(row(set, extractor, train, trainIdx, trainY, test, testIdx, testY, draws, numClasses, svm, p,
-                    cancelled));
+                    cancelled, set == FeatureSet.TRAINED_D ? options.crossCheck() : 0, random.split(), check));
+            if (check[0] != null) {
+                crossCheck = check[0];
+            }
         }
         progress.update(1, "done");
+        Row trained = rows.get(0);
+        Row control = rows.get(1);
+        McNemar.Result mcnemar = McNemar.compare(trained.allLabels().predictions(), control.allLabels().predictions(),
+                testY);
         return new Result(rows, trainIdx.length, testIdx.length, options.labelsPerClass(), options.draws(),
-                train.classNames(), options);
+                train.classNames(), options, mcnemar, crossCheck);
+    }
+
+    /** Both solvers on a random subset of one feature set, with one C. */
+    private static CrossCheck crossCheck(float[][] trainX, int[] trainY, float[][] testX, int[] testY, int numClasses,
+                                         LinearProbe.Options svm, double c, int size, SplittableRandom random,
+                                         BooleanSupplier cancelled) {
+        // Balanced, so that every class keeps the two vectors the validation split needs.
+        int perClass = Math.max(2, Math.min(size, trainX.length) / numClasses);
+        int[] tr = balancedDraw(trainY, numClasses, perClass, random.split());
+        int[] te = subset(testX.length, size, random.split());
+        float[][] x = new float[tr.length][];
+        int[] y = new int[tr.length];
+        for (int i = 0; i < tr.length; i++) {
+            x[i] = trainX[tr[i]];
+            y[i] = trainY[tr[i]];
+        }
+        float[][] tx = new float[te.length][];
+        int[] ty = new int[te.length];
+        for (int i = 0; i < te.length; i++) {
+            tx[i] = testX[te[i]];
+            ty[i] = testY[te[i]];
+        }
+        LinearProbe.Options dense = svm.withGrid(new double[] {c});
+        LinearProbe.Options liblinear = LinearProbe.Options.liblinear(svm.seed()).withGrid(new double[] {c});
+        long t0 = System.nanoTime();
+        double a = LinearProbe.fitAndTest(x, y, tx, ty, numClasses, dense, Progress.NONE, cancelled).accuracy();
+        long t1 = System.nanoTime();
+        double b = LinearProbe.fitAndTest(x, y, tx, ty, numClasses, liblinear, Progress.NONE, cancelled).accuracy();
+        long t2 = System.nanoTime();
+        return new CrossCheck(tr.length, te.length, c, a, b, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
     private static Row row(FeatureSet set, FeatureExtractor extractor, ImageDataset train, int[] trainIdx,
                            int[] trainY, ImageDataset test, int[] testIdx, int[] testY, List<int[]> draws,
-                           int numClasses, LinearProbe.Options svm, Progress progress, BooleanSupplier cancelled) {
+                           int numClasses, LinearProbe.Options svm, Progress progress, BooleanSupplier cancelled,
+                           int crossCheckSize, SplittableRandom random, CrossCheck[] crossCheck) {
         long start = System.nanoTime();
         String name = set.label();
         float[][] trainX = extractor.extract(train, trainIdx,
@@ -230,6 +327,12 @@ public final class ProbeExperiment {
                 (f, m) -> progress.update(0.15 + 0.15 * f, name + ": features of test images, " + m), cancelled);
         LinearProbe.Result all = LinearProbe.fitAndTest(trainX, trainY, testX, testY, numClasses, svm,
                 (f, m) -> progress.update(0.3 + 0.5 * f, name + ", all labels: " + m), cancelled);
+        if (crossCheckSize > 0) {
+            progress.update(0.8, name + ": cross-checking the solver against LIBLINEAR on about " + crossCheckSize
+                    + " vectors");
+            crossCheck[0] = crossCheck(trainX, trainY, testX, testY, numClasses, svm, all.chosenC(), crossCheckSize,
+                    random, cancelled);
+        }
         double[] few = new double[draws.size()];
         for (int d = 0; d < draws.size(); d++) {
             int[] rows = draws.get(d);

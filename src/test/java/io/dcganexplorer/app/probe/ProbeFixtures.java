@@ -45,6 +45,7 @@ final class ProbeFixtures {
         vm.labelsPerClassProperty().set(5);
         vm.drawsProperty().set(1);
         vm.cGridProperty().set("1e-2");
+        vm.kmeansProperty().set(new io.dcganexplorer.core.probe.KMeansFeatures.Options(4, 8, 400, 20, 1));
     }
 
     /** A view model where everything runs at once on the calling thread. */

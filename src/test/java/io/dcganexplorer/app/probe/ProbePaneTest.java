@@ -62,7 +62,7 @@ class ProbePaneTest {
 
         robot.clickOn("#probeRun");
         TableView<?> table = robot.lookup("#probeTable").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(errors.messages).isEmpty();
@@ -74,6 +74,9 @@ class ProbePaneTest {
         assertThat(head.getRotate()).isEqualTo(-90);
         assertThat(io.dcganexplorer.app.CutText.problems(robot.lookup("#probeConfusion").queryParent())).isEmpty();
         assertThat(robot.lookup("#probeNeighbours-" + (ProbeViewModel.SAMPLES - 1)).tryQuery()).isPresent();
+        assertThat(robot.lookup("#probeGapNote").queryLabeled().getText()).contains("McNemar p =");
+        assertThat(robot.lookup("#probeUnit-trained-D-0").tryQuery()).isPresent();
+        assertThat(robot.lookup("#probeUnit-random-init-D-0").tryQuery()).isPresent();
         assertThat(robot.lookup("#probeMessage").queryLabeled().getText()).startsWith("Done");
         assertThat(robot.lookup("#probeRun").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#probeCancel").queryButton().isDisabled()).isTrue();

@@ -39,7 +39,14 @@ class ProbeViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.rows()).extracting(ProbeExperiment.Row::features).containsExactly(
                 ProbeExperiment.FeatureSet.TRAINED_D, ProbeExperiment.FeatureSet.RANDOM_D,
-                ProbeExperiment.FeatureSet.PIXELS);
+                ProbeExperiment.FeatureSet.PIXELS, ProbeExperiment.FeatureSet.KMEANS);
+        assertThat(vm.gapNoteProperty().get()).contains("McNemar p =");
+        // Both networks' units, each with its top images and as many guided-backprop maps.
+        assertThat(vm.units()).extracting(ProbeViewModel.UnitRow::network).contains("trained D", "random-init D");
+        assertThat(vm.units()).allSatisfy(u -> {
+            assertThat(u.images()).hasSize(ProbeViewModel.UNIT_TOP);
+            assertThat(u.maps()).hasSize(ProbeViewModel.UNIT_TOP);
+        });
         assertThat(vm.rows()).allSatisfy(r -> {
             assertThat(r.allLabels().accuracy()).isBetween(0.0, 1.0);
             assertThat(r.fewLabelAccuracies()).hasSize(1);
