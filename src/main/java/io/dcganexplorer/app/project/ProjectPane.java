@@ -1,5 +1,6 @@
 package io.dcganexplorer.app.project;
 
+import io.dcganexplorer.app.common.Wrap;
 import io.dcganexplorer.app.common.ActivityPane;
 import io.dcganexplorer.app.model.ModelBar;
 import io.dcganexplorer.app.render.Frame;
@@ -34,6 +35,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -103,7 +105,7 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
         viewModel.picks().addListener((javafx.collections.ListChangeListener<Frame>) c -> fillPicks(picks));
         fillPicks(picks);
 
-        VBox box = new VBox(8, section("Picture"), new HBox(8, open, drop), new HBox(8, source, more), picks,
+        VBox box = new VBox(8, section("Picture"), Wrap.row(8, open, drop), Wrap.row(8, source, more), picks,
                 section("Or draw one"), buildCanvas());
         box.setPadding(new Insets(0, 12, 0, 0));
         box.setPrefWidth(CANVAS_SIZE + 24);
@@ -145,6 +147,7 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
         project.setDefaultButton(false);
         project.setOnAction(e -> viewModel.openImage(drawing(), "drawing"));
         HBox tools = new HBox(6, colour, brush, eraser);
+        Wrap.keepText(colour, eraser);
         tools.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, canvas, tools, new HBox(6, clear, project));
     }
@@ -236,7 +239,7 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
         CheckBox features = new CheckBox("Feature loss (D)");
         features.selectedProperty().bindBidirectional(viewModel.featureLossProperty());
         features.setTooltip(new Tooltip("Also match the discriminator's first layers' features, not only pixels"));
-        HBox controls = new HBox(8, cancel, again, new Label("Steps"), steps, new Label("Restarts"), restarts, features);
+        FlowPane controls = Wrap.row(8, cancel, again, new Label("Steps"), steps, new Label("Restarts"), restarts, features);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label quality = new Label();
@@ -264,7 +267,7 @@ public final class ProjectPane extends BorderPane implements ActivityPane {
             exportZ(getScene().getWindow());
             return true;
         });
-        HBox actions = new HBox(8, walk, exemplar, ablate, copy, export);
+        FlowPane actions = Wrap.row(8, walk, exemplar, ablate, copy, export);
 
         VBox box = new VBox(10, section("Find it in Z"), pair, bar, controls, quality, message, actions,
                 buildInterpolation());
