@@ -350,7 +350,12 @@ public final class TrainPane extends SplitPane implements ActivityPane {
         Button gif = new Button("Evolution (GIF)");
         gif.setId("exportGif");
         gif.setOnAction(e -> chooseFile("evolution.gif", "GIF", "*.gif").ifPresent(viewModel::exportGif));
-        exports.getChildren().setAll(hint("Export:"), png, csv, gif);
+        Button curves = new Button("Curves (PNG)");
+        curves.setId("exportCurves");
+        curves.setTooltip(new Tooltip("The losses, D's outputs and the Fréchet distance over the steps, as "
+                + "'dcgan plot' draws them"));
+        curves.setOnAction(e -> chooseFile("curves.png", "PNG image", "*.png").ifPresent(viewModel::exportCurves));
+        exports.getChildren().setAll(hint("Export:"), png, csv, curves, gif);
         exports.setAlignment(Pos.CENTER_LEFT);
         exports.getStyleClass().add(ActivityPane.DEVELOPER_ONLY);
         Label badge = new Label();

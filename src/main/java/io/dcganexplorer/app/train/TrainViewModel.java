@@ -12,6 +12,7 @@ import io.dcganexplorer.core.gan.TrainingListener;
 import io.dcganexplorer.core.gan.TrainingOutcome;
 import io.dcganexplorer.core.gan.TrainingSnapshot;
 import io.dcganexplorer.data.DatasetSpec;
+import io.dcganexplorer.data.ImageConversions;
 import io.dcganexplorer.data.ImageDataset;
 import io.dcganexplorer.data.ImageFolderDataset;
 import io.dcganexplorer.run.MetricsLog;
@@ -23,6 +24,7 @@ import io.dcganexplorer.run.RunDirectory;
 import io.dcganexplorer.run.RunManifest;
 import io.dcganexplorer.run.TrainingPlan;
 import io.dcganexplorer.run.TrainingSession;
+import io.dcganexplorer.run.export.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -884,6 +886,21 @@ public final class TrainViewModel {
         RunDirectory run = openRunDirectoryOrWarn();
         if (run != null) {
             runExport(() -> "Saved a GIF of " + TrainExports.saveGif(run, file, 150) + " grids to " + file);
+        }
+    }
+
+    /**
+     * Saves the run's training curves (losses, D's outputs and, when it logged quality.csv, the Fréchet distance)
+     * as a PNG: the same picture as {@code dcgan plot}.
+     */
+    public void exportCurves(Path file) {
+        RunDirectory run = openRunDirectoryOrWarn();
+        if (run != null) {
+            runExport(() -> {
+                ImageConversions.writePng(TrainingCurves.render(run.root(), TrainingCurves.DEFAULT_SMOOTHING, 1200,
+                        900), file);
+                return "Saved the training curves to " + file;
+            });
         }
     }
 

@@ -265,14 +265,18 @@ class TrainViewModelTest {
         Path png = dir.resolve("grid.png");
         Path csv = dir.resolve("losses.csv");
         Path gif = dir.resolve("evolution.gif");
+        Path curves = dir.resolve("curves.png");
         vm.exportGrid(png);
         vm.exportLossesCsv(csv);
         vm.exportGif(gif);
+        assertThat(vm.activityProperty().get()).contains("GIF of 4 grids");
+        vm.exportCurves(curves);
         assertThat(errors.messages).isEmpty();
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(vm.displayedGridProperty().get().width());
         assertThat(Files.readAllLines(csv)).hasSize(13).first().asString().startsWith("iteration,epoch,lossD");
         assertThat(ImageIO.read(gif.toFile()).getWidth()).isGreaterThanOrEqualTo(TrainExports.GIF_MIN_WIDTH);
-        assertThat(vm.activityProperty().get()).contains("GIF of 4 grids");
+        assertThat(ImageIO.read(curves.toFile()).getWidth()).isEqualTo(1200);
+        assertThat(vm.activityProperty().get()).isEqualTo("Saved the training curves to " + curves);
     }
 
     @Test
